@@ -1,0 +1,2 @@
+"""eventwire: evidence-linked political event data from news articles."""
+__version__ = "0.1.0"
