@@ -1,4 +1,7 @@
-"""The default pipeline: the ordered stages that turn an Article into a CodedArticle."""
+"""The default pipeline: the ordered stages that turn an Article into a CodedArticle.
+
+clean -> parse -> dates -> places -> actors -> events -> quotes -> positions
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -10,10 +13,26 @@ from .pipeline import Pipeline, Stage
 def default_stages() -> list[Stage]:
     from .document.clean import clean
     from .document.parse import parse
+    from .events.positions import position_stage
+    from .events.stage import event_stage
+    from .mentions.actors import actor_stage
+    from .mentions.dates import date_stage
+    from .mentions.places import place_stage
+    from .mentions.quotes import quote_stage
 
     return [
         Stage("clean", clean, requires=("article",), assigns=("article",)),
         Stage("parse", parse, requires=("article",), assigns=("doc",)),
+        Stage("dates", date_stage, requires=("article", "doc"), assigns=("timexes", "reference")),
+        Stage("places", place_stage, requires=("doc",), assigns=("places", "place_mentions")),
+        Stage("actors", actor_stage, requires=("doc", "reference", "place_mentions"),
+              assigns=("actor_mentions", "actors")),
+        Stage("events", event_stage,
+              requires=("doc", "actor_mentions", "actors", "timexes", "places", "place_mentions"),
+              assigns=("events", "actors")),
+        Stage("quotes", quote_stage, requires=("doc", "actor_mentions"), assigns=("quotes",)),
+        Stage("positions", position_stage, requires=("doc", "events", "actors", "actor_mentions"),
+              assigns=("positions", "actors")),
     ]
 
 

@@ -1,0 +1,38 @@
+"""``eventwire positions --db FILE``: the actor × issue matrix of stored positions."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+EXAMPLES = """examples:
+  eventwire positions --db news.db --issue ceasefire
+  eventwire positions --db news.db --since 2024-01 --format csv > positions.csv
+
+Each cell is an actor's latest stance on an issue, the number of positions seen and the date of the latest.
+--issue keeps issues whose wording contains all the given words (case-insensitive)."""
+
+
+def register(subparsers: Any) -> None:
+    from ..store.matrix import POSITION_FORMATS
+    from .ingest_cmd import DEFAULT_DB
+
+    p = subparsers.add_parser("positions", help="actor x issue matrix of stored positions",
+                              description="Show where actors stand on issues, from the store.",
+                              epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database file (default: {DEFAULT_DB})")
+    p.add_argument("--issue", metavar="WORDS", help="only issues mentioning these words")
+    p.add_argument("--since", metavar="DATE", help="on or after this date")
+    p.add_argument("--until", metavar="DATE", help="on or before this date")
+    p.add_argument("--format", choices=POSITION_FORMATS, default="table", help="table (default), csv or json")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..store.matrix import position_matrix, write_matrix
+    from ..store.sqlite import Store
+
+    with Store.open(args.db, create=False) as store:
+        rows = store.positions(issue=args.issue, since=args.since, until=args.until)
+    write_matrix(position_matrix(rows), args.format, sys.stdout)
+    return 0

@@ -1,0 +1,74 @@
+"""Syntax helpers over spaCy's dependency parse shared by the mention and event stages: coordination,
+voice, and who the subject of a verb is (following control up infinitives and conjoined verbs)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJ = ("nsubj", "csubj")
+
+
+def expand_conj(tok: "Token") -> list["Token"]:
+    """A token and the tokens coordinated with it ("Biden and Blinken")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(expand_conj(c))
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ in ("PROPN",):
+            out.append(c)
+    return out
+
+
+def _is_passive(verb: "Token") -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
+    """The agent of a verb: its subject, the by-phrase of a passive, or the controller up the tree."""
+    if depth > 6:
+        return []
+    if _is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return [t for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return []
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return expand_conj(verb.head)
+            return expand_conj(c)
+    dep = verb.dep_
+    head = verb.head
+    if head is verb:
+        return []
+    if dep == "xcomp" and head.lemma_ == "be":
+        # "his goal was to eliminate …": the goal's owner acts
+        for c in head.children:
+            if c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS:
+                return [p for p in c.children if p.dep_ == "poss"]
+    if dep in ("xcomp", "conj", "advcl", "pcomp"):
+        # object control: "urged Hamas to accept" -> Hamas accepts
+        if dep == "xcomp":
+            for c in head.children:
+                if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
+                    return expand_conj(c)
+        return subject_tokens(head, depth + 1)
+    if dep == "acl" and head.pos_ in ("NOUN",):
+        # "efforts to dissuade": the owner of the effort is the subject of the verb governing it
+        for c in head.children:
+            if c.dep_ == "poss":
+                return expand_conj(c)
+        if head.dep_ in ("dobj", "pobj", "attr") and head.head is not head:
+            gov = head.head if head.dep_ != "pobj" else head.head.head
+            return subject_tokens(gov, depth + 1)
+    return []
+
+
+_GOAL_NOUNS = {"goal", "aim", "objective", "intention", "mission", "purpose", "plan", "priority"}
+_OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "dissuade", "call", "force", "order", "tell", "pressure",
+                   "implore", "encourage", "invite", "allow", "help", "compel"}
+
+

@@ -1,0 +1,201 @@
+"""When and where each event happened.
+
+Date: the temporal expression governing the event's clause ("met on Wednesday, May 1", "launched an attack
+last fall"), else the nearest one in the sentence not governed by another event, else — after merging — a
+date shared by another mention of the same event, else the publication date marked ``reported`` (never
+silently). Relational expressions ("the meeting came the day after Netanyahu vowed …") are resolved after
+merging, from whichever of the two events has a day-precise date.
+
+Place: a place its clause governs ("struck a house in Rafah", "protesters in Tel Aviv"), or the place that
+is its target ("enter Rafah"), else for material events the only place named in the sentence; never a place
+named only as an origin ("from Gaza") or nationality ("Israeli hostages").
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from ..mentions.dates import anchor_offset, shift
+from ..model import DateValue, Timex
+from .draft import EventDraft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..pipeline import Analysis
+
+_TIME_PREPS = {"on", "in", "during", "over", "since", "by", "until", "at", "throughout", "from", "before", "after"}
+_PLACE_PREPS = {"in", "at", "into", "near", "inside", "across", "outside", "around", "toward", "towards", "on"}
+_MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
+
+
+def _tokens_of(doc: "Doc", start: int, end: int) -> list[int]:
+    return [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+
+
+def _governor(doc: "Doc", toks: list[int]) -> "Token | None":
+    """The word a temporal expression attaches to, through a preposition if there is one."""
+    inside = set(toks)
+    roots = [doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i]
+    if not roots:
+        return None
+    h = roots[0].head
+    if h.i == roots[0].i:
+        return None
+    if h.dep_ == "prep" and h.lower_ in _TIME_PREPS:
+        h = h.head
+    return h
+
+
+def _clause(doc: "Doc", d: EventDraft) -> set[int]:
+    """The trigger, its light/embedded verbs, and the verbs it hangs from through xcomp/conj."""
+    out = {d.trigger, *d.extra_triggers}
+    tok = doc[d.trigger]
+    if d.nominal and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        out.add(tok.head.i)
+    for i in list(out):
+        t = doc[i]
+        for _ in range(3):
+            if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+                t = t.head
+                out.add(t.i)
+            else:
+                break
+    return out
+
+
+def _timex_tokens(doc: "Doc", timexes: list[Timex]) -> list[tuple[Timex, list[int]]]:
+    return [(tx, _tokens_of(doc, tx.span.start, tx.span.end)) for tx in timexes]
+
+
+def _reported(analysis: "Analysis") -> DateValue | None:
+    pub = analysis.article.published
+    ref = analysis.reference or pub
+    if pub is None and ref is None:
+        return None
+    value = (pub or ref).value if (pub or ref) else None
+    latest = ref.latest if ref is not None else None
+    return DateValue(value=value, precision="reported", earliest=None, latest=latest)
+
+
+def date_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis", anchors_only: bool = False) -> None:
+    located = _timex_tokens(doc, analysis.timexes)
+    if anchors_only:
+        _resolve_anchors(doc, drafts, located)
+        for d in drafts:
+            if d.date is None:
+                d.date = _reported(analysis)
+        return
+    governed: dict[int, int] = {}  # timex index -> trigger it governs
+    for d in drafts:
+        clause = _clause(doc, d)
+        for n, (tx, toks) in enumerate(located):
+            if tx.kind != "date" or not toks or tx.value.value is None:
+                continue
+            gov = _governor(doc, toks)
+            if gov is not None and gov.i in clause:
+                d.date, d.date_tokens = tx.value, toks
+                governed[n] = d.trigger
+                break
+    for d in drafts:
+        if d.date is not None:
+            continue
+        sent = doc[d.trigger].sent
+        best: tuple[int, Timex, list[int]] | None = None
+        for n, (tx, toks) in enumerate(located):
+            if tx.kind != "date" or not toks or tx.value.value is None or n in governed:
+                continue
+            if not (sent.start <= toks[0] < sent.end):
+                continue
+            dist = abs(toks[0] - d.trigger)
+            if best is None or dist < best[0]:
+                best = (dist, tx, toks)
+        if best is not None:
+            d.date, d.date_tokens = best[1].value, best[2]
+
+
+def _find(drafts: list[EventDraft], token: int) -> EventDraft | None:
+    for d in drafts:
+        if d.trigger == token or token in d.extra_triggers or any(
+                m.trigger == token or token in m.extra_triggers for m in d.merged):
+            return d
+    return None
+
+
+def _resolve_anchors(doc: "Doc", drafts: list[EventDraft], located: list[tuple[Timex, list[int]]]) -> None:
+    for tx, toks in located:
+        if tx.kind != "anchor" or not toks:
+            continue
+        off = anchor_offset(tx)
+        if off is None:
+            continue
+        gov = _governor(doc, toks)
+        if gov is None:
+            continue
+        # main event: the governing verb itself or its subject noun ("Blinken's meeting came the day after …")
+        main = _find(drafts, gov.i)
+        if main is None:
+            for c in gov.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    main = _find(drafts, c.i)
+        sub: EventDraft | None = None
+        for c in gov.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("after", "before") for m in c.children if m.dep_ == "mark"):
+                sub = _find(drafts, c.i)
+            elif c.dep_ == "prep" and c.lower_ in ("after", "before"):
+                for p in c.children:
+                    sub = sub or _find(drafts, p.i)
+        if sub is None:
+            for i in range(toks[-1] + 1, min(len(doc), toks[-1] + 4)):
+                if doc[i].lower_ in ("after", "before"):
+                    for t in doc[i].subtree:
+                        sub = sub or _find(drafts, t.i)
+        if main is None or sub is None or main is sub:
+            continue
+        # "main came N days after sub": sub = main - N; "main came N days before sub": sub = main + N
+        days = off.days if off.relation == "after" else -off.days
+        evidence = (tx.span,)
+        if main.date is not None and main.date.precision == "day" and (
+                sub.date is None or sub.date.precision != "day"):
+            sub.date = dataclasses.replace(shift(main.date, -days), evidence=evidence + main.date.evidence)
+        elif sub.date is not None and sub.date.precision == "day" and (
+                main.date is None or main.date.precision != "day"):
+            main.date = dataclasses.replace(shift(sub.date, days), evidence=evidence + sub.date.evidence)
+
+
+def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> None:
+    by_token = {i: pm for pm in analysis.place_mentions if not pm.adjectival
+                for i in range(pm.start_token, pm.end_token)}
+    in_actor = {i for m in analysis.actor_mentions for i in range(m.start_token, m.end_token)}
+    location_actor_place: dict[str, str] = {}
+    places = {p.id: p for p in analysis.places}
+    for a in analysis.actors:
+        if a.kind == "location":
+            for p in places.values():
+                if p.name == a.name and p.country == a.country:
+                    location_actor_place[a.id] = p.id
+    for d in drafts:
+        clause = _clause(doc, d)
+        for i in clause:
+            for c in doc[i].children:
+                if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                    for p in c.subtree:
+                        if p.i in by_token:
+                            d.place, d.place_tokens = by_token[p.i].place, [p.i]
+                            break
+                if d.place:
+                    break
+            if d.place:
+                break
+        if d.place is None:
+            for a in d.target:
+                if a in location_actor_place:
+                    d.place = location_actor_place[a]
+                    d.place_tokens = [t for t in d.target_tokens if t in by_token][:1]
+                    break
+        if d.place is None and d.type in _MATERIAL and not d.nominal:
+            sent = doc[d.trigger].sent
+            cands = {by_token[i].place for i in range(sent.start, sent.end) if i in by_token
+                     and doc[i].head.lower_ != "from" and i not in in_actor}
+            if len(cands) == 1:
+                d.place = cands.pop()

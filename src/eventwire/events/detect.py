@@ -1,0 +1,289 @@
+"""Event detection: every predicate that is a political event, verbal or nominal, with its argument tokens.
+
+Three kinds of evidence, checked in this order:
+1. frames that change what an embedded predicate means: refusals ("refused to agree" is a REJECT, never an
+   AGREE), threats and vows over a coercive act ("vowed to enter Rafah" is a THREATEN, never an ASSAULT),
+   reported demands ("stressed that they should take the deal" is a REQUEST to them) and reported blame
+   ("said the only obstacle is X" is an ACCUSE of X);
+2. light verbs with an event noun ("took the offensive", "launched an attack", "held talks");
+3. trigger words from the lexicon, verbs and nouns, with their argument frame.
+Negated cooperation ("did not agree") becomes a REJECT.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..resources.events import Lexicon, TriggerSpec
+from .draft import EventDraft
+from .roles import expand_conj, nominal_args, object_tokens, subject_tokens
+from .status import status_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LIGHT_VERBS = {"take", "launch", "carry", "conduct", "hold", "stage", "mount", "wage", "begin", "start",
+               "continue", "make", "have", "lead", "unleash", "resume", "step", "intensify", "escalate",
+               "expand", "order", "claim"}
+SPEECH = {"say", "stress", "insist", "tell", "add", "argue", "emphasize", "emphasise", "reiterate", "state",
+          "declare", "note", "acknowledge", "maintain", "contend", "suggest", "believe", "think", "write",
+          "warn", "urge", "demand", "repeat", "assert", "announce", "admit", "concede", "explain"}
+DEONTIC = {"should", "must", "ought"}
+BLAME_NOUNS = {"obstacle", "culprit", "barrier", "impediment", "aggressor", "problem", "threat", "obstruction"}
+BLAME_ADJ = {"responsible", "culpable", "guilty"}
+PROPOSAL_NOUNS = {"deal", "proposal", "plan", "offer", "agreement", "framework", "initiative", "ceasefire",
+                  "truce", "roadmap", "settlement", "accord", "package", "draft", "compromise", "exchange"}
+COERCIVE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
+COERCIVE_VERBS = {"enter", "seize", "occupy", "take", "attack", "retaliate", "strike", "invade", "destroy",
+                  "crush", "eliminate", "eradicate", "hit", "punish", "respond", "annihilate", "wipe", "bomb",
+                  "sweep", "storm", "capture", "expel", "sanction", "cut"}
+TERRITORY_VERBS = {"enter", "seize", "occupy", "take", "invade", "capture", "annex", "sweep", "storm"}
+COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT"}
+
+
+def _new(tok: "Token", spec: TriggerSpec, *, type_: str | None = None, cameo: str | None = None,
+         mode: str | None = None, nominal: bool = False) -> EventDraft:
+    return EventDraft(trigger=tok.i, spec=spec, type=type_ or spec.type, cameo=cameo or spec.cameo,
+                      mode=mode if mode is not None else spec.mode, nominal=nominal)
+
+
+def _xcomp(tok: "Token") -> "Token | None":
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
+
+
+def _frame_spec(lemma: str, type_: str, cameo: str, mode: str | None = None) -> TriggerSpec:
+    return TriggerSpec(lemma, "VERB", type_, mode, cameo, frozenset({"obj"}))
+
+
+def _refusal(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None:
+    if tok.lemma_.lower() not in ("refuse", "decline"):
+        return None
+    x = _xcomp(tok)
+    if x is None:
+        return None
+    spec = lex.trigger(x.lemma_, "VERB")
+    ev = _new(tok, _frame_spec(tok.lemma_.lower(), "REJECT", "120"))
+    ev.extra_triggers.append(x.i)
+    consumed.add(x.i)
+    ev.source_tokens = [t.i for t in subject_tokens(tok)]
+    if spec is not None:
+        ev.target_tokens = [t.i for t in object_tokens(x, spec)]
+        if spec.type == "CONSULT":
+            ev.cameo = "125"  # reject proposal to meet or negotiate
+    ev.issue_tokens = [t.i for t in x.subtree]
+    return ev
+
+
+def _threat(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in ("vow", "threaten", "pledge", "promise", "swear", "warn"):
+        return None
+    x = _xcomp(tok)
+    if x is None:
+        return None
+    spec = lex.trigger(x.lemma_, "VERB")
+    coercive = (spec is not None and spec.type in COERCIVE_TYPES) or x.lemma_.lower() in COERCIVE_VERBS
+    if not coercive:
+        return None
+    mode = "territory" if x.lemma_.lower() in TERRITORY_VERBS else "violence"
+    ev = _new(tok, _frame_spec(lemma, "THREATEN", "138" if mode == "violence" else "138", mode))
+    ev.status = "threatened"
+    ev.extra_triggers.append(x.i)
+    consumed.add(x.i)
+    ev.source_tokens = [t.i for t in subject_tokens(tok)]
+    xs = spec or _frame_spec(x.lemma_, "ASSAULT", "190")
+    ev.target_tokens = [t.i for t in object_tokens(x, xs)]
+    ev.issue_tokens = [t.i for t in x.subtree]
+    return ev
+
+
+def _clauses(tok: "Token") -> list["Token"]:
+    """Complement clauses of a reporting verb, with their conjuncts ("that …, and that …")."""
+    out: list["Token"] = []
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            out.append(c)
+            out.extend(cc for cc in c.children if cc.dep_ == "conj" and cc.pos_ in ("VERB", "AUX"))
+    return out
+
+
+def _reported_demand(tok: "Token") -> EventDraft | None:
+    if tok.lemma_.lower() not in SPEECH:
+        return None
+    for clause in _clauses(tok):
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in clause.children):
+            continue
+        subj = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        ev = _new(tok, _frame_spec(tok.lemma_.lower(), "REQUEST", "020"))
+        ev.extra_triggers.append(clause.i)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for t in expand_conj(subj[0])]
+        ev.issue_tokens = [t.i for c in clause.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree]
+        return ev
+    return None
+
+
+def _reported_blame(tok: "Token") -> EventDraft | None:
+    if tok.lemma_.lower() not in SPEECH:
+        return None
+    for clause in _clauses(tok):
+        if clause.lemma_ != "be":
+            continue
+        subj = [c for c in clause.children if c.dep_ == "nsubj"]
+        attr = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        if not subj or not attr:
+            continue
+        s, a = subj[0], attr[0]
+        if s.lemma_.lower() in BLAME_NOUNS:
+            accused = a
+        elif a.lemma_.lower() in BLAME_NOUNS or a.lemma_.lower() in BLAME_ADJ:
+            accused = s
+        else:
+            continue
+        ev = _new(tok, _frame_spec(tok.lemma_.lower(), "ACCUSE", "112", "allege"))
+        ev.extra_triggers.append(clause.i)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for t in expand_conj(accused)]
+        return ev
+    return None
+
+
+def _want(tok: "Token", spec: TriggerSpec) -> EventDraft | None:
+    """"wanted an agreement that Israel would end …": a demand on the subject of the agreement's clause."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    ev = _new(tok, spec)
+    ev.source_tokens = [t.i for t in subject_tokens(tok)]
+    obj = objs[0]
+    for c in obj.children:
+        if c.dep_ in ("relcl", "acl", "ccomp"):
+            ev.target_tokens = [t.i for s in c.children if s.dep_ == "nsubj" for t in expand_conj(s)]
+    ev.issue_tokens = [t.i for t in obj.subtree]
+    return ev
+
+
+def _strike_noun(tok: "Token") -> bool:
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return bool(mods & {"air", "drone", "missile", "rocket", "israeli", "military", "naval", "artillery"}) \
+        or bool(preps & {"on", "against"})
+
+
+def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int]) -> EventDraft | None:
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    if spec.has("prt:down") and not any(c.dep_ == "prt" and c.lower_ == "down" for c in children):
+        return None
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in children):
+        return None
+    if lemma == "fire" and not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in children):
+        return None
+    if lemma == "present" and not any(
+            (c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() in PROPOSAL_NOUNS for p in c.children))
+            or (c.dep_ == "dobj" and c.lemma_.lower() in PROPOSAL_NOUNS) for c in children):
+        return None
+    if lemma == "want":
+        return _want(tok, spec)
+    if lemma in ("refuse", "decline") and _xcomp(tok) is not None:
+        return None
+    ev = _new(tok, spec)
+    ev.source_tokens = [t.i for t in subject_tokens(tok)]
+    ev.target_tokens = [t.i for t in object_tokens(tok, spec)]
+    if spec.type == "REQUEST":
+        x = _xcomp(tok)
+        issue = [p for c in children if c.dep_ == "prep" and c.lower_ in ("from", "for")
+                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        ev.issue_tokens = [t.i for t in x.subtree] if x is not None else [t.i for p in issue for t in p.subtree]
+    elif spec.type in ("REJECT", "AGREE", "SUPPORT", "ACCUSE"):
+        ev.issue_tokens = [t.i for c in children if c.dep_ in ("dobj", "xcomp") for t in c.subtree]
+    ev.symmetric = spec.has("sym")
+    return ev
+
+
+def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None:
+    if tok.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        spec = lex.trigger(c.lemma_, "NOUN")
+        if c.lemma_.lower() == "strike":
+            spec = lex.trigger("airstrike", "NOUN") if _strike_noun(c) or tok.lemma_.lower() in (
+                "launch", "carry", "conduct") else spec
+        if spec is None or not spec.has("light") and spec.type not in ("CONSULT", "PROTEST"):
+            continue
+        ev = _new(c, spec, nominal=False)
+        ev.extra_triggers.append(tok.i)
+        consumed.add(c.i)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        _, tgt = nominal_args(c, spec)
+        ev.target_tokens = [t.i for t in object_tokens(c, spec, verb=tok)] + [t.i for t in tgt]
+        ev.symmetric = spec.has("sym")
+        return ev
+    return None
+
+
+def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
+    lemma = tok.lemma_.lower()
+    spec = lex.trigger(lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
+    if lemma == "strike" and _strike_noun(tok):
+        spec = lex.trigger("airstrike", "NOUN")
+    if spec is None:
+        return None
+    ev = _new(tok, spec, nominal=True)
+    src, tgt = nominal_args(tok, spec)
+    ev.source_tokens = [t.i for t in src]
+    ev.target_tokens = [t.i for t in tgt]
+    ev.symmetric = spec.has("sym")
+    ev.confidence = 0.5
+    return ev
+
+
+def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
+    """Event drafts in text order, with status set and argument tokens found (actors not yet attached)."""
+    drafts: list[EventDraft] = []
+    consumed: set[int] = set()
+    triggers: set[int] = set()
+    # 1. frames
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for frame in (_refusal(tok, doc_lex := lex, consumed), _threat(tok, doc_lex, consumed),
+                      _reported_demand(tok), _reported_blame(tok)):
+            if frame is not None and frame.trigger not in triggers:
+                if frame.status == "actual":
+                    frame.status = status_of(tok)
+                drafts.append(frame)
+                triggers.add(frame.trigger)
+                break
+    # 2. light verbs, 3. lexicon verbs and nouns
+    for tok in doc:
+        if tok.i in consumed or tok.i in triggers:
+            continue
+        ev: EventDraft | None = None
+        if tok.pos_ == "VERB":
+            ev = _light_event(tok, lex, consumed)
+            if ev is None:
+                spec = lex.trigger(tok.lemma_, "VERB")
+                if spec is not None:
+                    ev = _verb_event(tok, spec, lex, consumed)
+            if ev is not None:
+                ev.status = status_of(tok)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+            ev = _noun_event(tok, lex)
+            if ev is not None:
+                ev.status = status_of(tok, nominal=True)
+        if ev is None:
+            continue
+        if ev.status in ("negated", "refused") and ev.type in COOPERATIVE_NEGATES_TO_REJECT:
+            ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"
+        drafts.append(ev)
+        triggers.add(ev.trigger)
+    drafts = [d for d in drafts if d.trigger not in consumed or d.extra_triggers]
+    drafts.sort(key=lambda d: d.trigger)
+    return drafts

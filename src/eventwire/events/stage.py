@@ -1,0 +1,125 @@
+"""Stage ``events``: detect events, attach actors, infer missing roles, date, place, merge and type them.
+
+Requires ``doc``, ``actor_mentions``, ``actors``, ``timexes``, ``places``, ``place_mentions``;
+assigns ``events`` (and ``actors``: a place that is the target of an event, "enter Rafah", becomes a
+location actor).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import ids
+from ..model import Actor, Event, EventEvidence, Span
+from ..resources.events import load_lexicon
+from .contexts import contexts_for
+from .dating import date_events, place_events
+from .detect import detect
+from .draft import EventDraft
+from .inference import infer_roles
+from .merge import merge_drafts
+from .ontology.crosswalk import acled, cameo_code, quad
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..pipeline import Analysis
+
+
+def _actors_for(tokens: list[int], analysis: "Analysis") -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        for m in analysis.actor_mentions:
+            if m.start_token <= t < m.end_token and m.actor not in out:
+                out.append(m.actor)
+    return out
+
+
+def _location_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
+    """Targets that are places ("enter Rafah", "invasion of Rafah") become location actors."""
+    out: list[str] = []
+    places = {p.id: p for p in analysis.places}
+    for t in tokens:
+        for pm in analysis.place_mentions:
+            if pm.start_token <= t < pm.end_token and not pm.adjectival:
+                place = places.get(pm.place)
+                if place is None:
+                    continue
+                aid = ids.actor_id(None, place.name, place.country, ("LOC",))
+                existing = next((a for a in analysis.actors if a.id == aid), None)
+                if existing is None:
+                    analysis.actors.append(Actor(id=aid, name=place.name, kind="location", country=place.country,
+                                                 sector=(), resolved=place.country is not None,
+                                                 mentions=place.mentions))
+                if aid not in out:
+                    out.append(aid)
+    return out
+
+
+def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
+    for d in drafts:
+        d.source = _actors_for(d.source_tokens, analysis)
+        d.target = [a for a in _actors_for(d.target_tokens, analysis) if a not in d.source]
+        if not d.target:
+            d.target = _location_actors(d.target_tokens, analysis)
+
+
+def _span(doc: "Doc", i: int) -> Span:
+    t = doc[i]
+    return Span(t.idx, t.idx + len(t.text), t.text)
+
+
+def _mention_spans(tokens: list[int], analysis: "Analysis") -> tuple[Span, ...]:
+    out: list[Span] = []
+    for t in tokens:
+        for m in analysis.actor_mentions:
+            if m.start_token <= t < m.end_token and m.span not in out:
+                out.append(m.span)
+    return tuple(out)
+
+
+def _finish(d: EventDraft, analysis: "Analysis") -> Event:
+    doc = analysis.doc
+    assert doc is not None
+    sent = doc[d.trigger].sent
+    sectors = {a.id: set(a.sector) for a in analysis.actors}
+    tsec = {s for a in d.target for s in sectors.get(a, set())}
+    ssec = {s for a in d.source for s in sectors.get(a, set())}
+    mentions: list[Span] = [_span(doc, i) for i in d.extra_triggers]
+    for m in d.merged:
+        mentions.append(_span(doc, m.trigger))
+        ms = doc[m.trigger].sent
+        mentions.append(Span(ms.start_char, ms.end_char, ms.text))
+    evidence = EventEvidence(
+        trigger=_span(doc, d.trigger),
+        sentence=Span(sent.start_char, sent.end_char, sent.text),
+        source=_mention_spans(d.source_tokens + [t for m in d.merged for t in m.source_tokens], analysis),
+        target=_mention_spans(d.target_tokens + [t for m in d.merged for t in m.target_tokens], analysis),
+        date=tuple(d.date.evidence) if d.date else (),
+        place=tuple(_span(doc, i) for i in d.place_tokens),
+        mentions=tuple(mentions),
+    )
+    confidence = 0.4 + 0.15 * bool(d.source) + 0.15 * bool(d.target) + 0.1 * (not d.nominal) \
+        + 0.05 * bool(d.merged) + 0.05 * (d.date is not None and d.date.precision not in ("reported", "unknown"))
+    cameo = cameo_code(d.type, d.cameo)
+    return Event(
+        id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
+        type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
+        acled=acled(d.type, d.mode, d.status, tsec, ssec), source=tuple(d.source), target=tuple(d.target),
+        symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
+        evidence=evidence, fatalities=d.fatalities,
+    )
+
+
+def event_stage(analysis: "Analysis") -> None:
+    doc = analysis.doc
+    assert doc is not None
+    drafts = detect(doc, load_lexicon())
+    _attach(drafts, analysis)
+    infer_roles(doc, drafts)
+    date_events(doc, drafts, analysis)
+    place_events(doc, drafts, analysis)
+    drafts = merge_drafts(doc, drafts)
+    date_events(doc, drafts, analysis, anchors_only=True)
+    drafts = [d for d in drafts if d.source or d.target]
+    analysis.events = [_finish(d, analysis) for d in drafts]
+    analysis.notes["event_drafts"] = drafts

@@ -1,0 +1,321 @@
+"""Stage ``actors``: recognise actor mentions and resolve them against the knowledge base.
+
+Requires ``doc``, ``reference``, ``place_mentions``; assigns ``actor_mentions``, ``actors``.
+
+Mentions come from, in order of trust: knowledge-base names and aliases (phrase matching), named entities,
+generic agents composed with a country ("Israeli troops", "police in Lagos"), descriptors and pronouns
+(``coref``). A mention the knowledge base does not know is kept as an unresolved actor with its text and
+whatever country and sector the phrase implies; it is never dropped.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .. import ids
+from ..model import Actor, ActorMention, Span
+from ..resources.actors import ActorKB, KBActor, load_kb
+from .coref import resolve_references
+from .spans import Draft, entity_core, token_span
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Token
+
+    from ..pipeline import Analysis
+
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+# Words that look like names to the tagger but are never actors on their own.
+_NOT_ACTORS = {"state", "minister", "president", "secretary", "prime", "house", "department", "government"}
+
+
+@functools.cache
+def _matchers() -> tuple["PhraseMatcher", "PhraseMatcher", dict[str, list[KBActor]], "PhraseMatcher"]:
+    """Phrase matchers over every KB name and alias: case-sensitive for short or all-caps aliases
+    ("US", "IDF"), case-insensitive otherwise; and a matcher for role phrases ("Prime Minister")."""
+    from spacy.matcher import PhraseMatcher
+
+    from ..document.parse import load_nlp
+
+    nlp = load_nlp()
+    kb = load_kb()
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_key: dict[str, list[KBActor]] = defaultdict(list)
+    seen_exact: set[str] = set()
+    seen_folded: set[str] = set()
+    for actor in kb.all_actors():
+        for alias in (actor.name, *actor.aliases):
+            alias = alias.strip()
+            if len(alias) < 2:
+                continue
+            key = alias.lower()
+            by_key[key].append(actor)
+            if alias.isupper() or len(alias) <= 4 or alias.lower() in _NOT_ACTORS:
+                if alias not in seen_exact:
+                    seen_exact.add(alias)
+                    exact.add(key, [nlp.make_doc(alias)])
+            elif key not in seen_folded:
+                seen_folded.add(key)
+                folded.add(key, [nlp.make_doc(alias)])
+    roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in kb.role_phrases():
+        roles.add(phrase.lower(), [nlp.make_doc(phrase)])
+    return exact, folded, dict(by_key), roles
+
+
+def _reference_day(analysis: "Analysis") -> date | None:
+    ref = analysis.reference or analysis.article.published
+    if ref is None or not ref.value:
+        return None
+    value = ref.value
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _pick(cands: list[KBActor], focus: dict[str, int]) -> KBActor:
+    """Among same-alias candidates prefer the one whose country the article is about."""
+    return max(cands, key=lambda a: (focus.get(a.country or "", 0), a.kind == "country", -len(a.aliases)))
+
+
+def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
+    exact, folded, by_key, _ = _matchers()
+    matches = [(s, e, doc.vocab.strings[mid]) for mid, s, e in exact(doc)]
+    matches += [(s, e, doc.vocab.strings[mid]) for mid, s, e in folded(doc)]
+    # longest first, then leftmost; no overlaps
+    matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: set[int] = set()
+    drafts: list[Draft] = []
+    for s, e, key in matches:
+        if any(i in taken for i in range(s, e)):
+            continue
+        # A single capitalised word inside a longer place name ("West" in "West Bank") is not the actor.
+        ent = doc[s].ent_type_
+        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1:
+            continue
+        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) and doc[s + 1].ent_iob_ == "I":
+            continue
+        cands = by_key.get(key, [])
+        if not cands:
+            continue
+        actor = _pick(cands, focus)
+        taken.update(range(s, e))
+        drafts.append(Draft(s, e, actor=actor, via="kb"))
+    return drafts
+
+
+def _role_spans(doc: "Doc") -> list[tuple[int, int, str]]:
+    _, _, _, roles = _matchers()
+    out = [(s, e, doc.vocab.strings[mid]) for mid, s, e in roles(doc)]
+    out.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    kept: list[tuple[int, int, str]] = []
+    used: set[int] = set()
+    for s, e, key in out:
+        if any(i in used for i in range(s, e)):
+            continue
+        used.update(range(s, e))
+        kept.append((s, e, key))
+    return sorted(kept)
+
+
+def _covered(drafts: list[Draft]) -> set[int]:
+    return {i for d in drafts for i in range(d.start, d.end)}
+
+
+def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_KINDS:
+            continue
+        s, e = entity_core(ent)
+        if s >= e or any(i in taken for i in range(s, e)) or any(i in blocked for i in range(s, e)):
+            continue
+        text = doc[s:e].text
+        if text.lower() in _NOT_ACTORS or not any(c.isalpha() for c in text):
+            continue
+        if ent.label_ == "GPE":
+            iso = kb.country_of_name(text)
+            if iso is None and doc[ent.root.i].dep_ in ("nsubj", "nsubjpass", "agent", "poss"):
+                iso = kb.country_of_capital(text)   # "Moscow said" as the government
+            country = kb.country(iso) if iso else None
+            if country is not None:
+                drafts.append(Draft(s, e, actor=country, via="kb"))
+            continue
+        if ent.label_ == "NORP":
+            head = doc[e - 1]
+            iso = kb.country_of_demonym(text)
+            # "Israelis said": a demonym standing as a noun phrase is an actor (the people); as a modifier it is not.
+            if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and head.pos_ in ("PROPN", "NOUN"):
+                drafts.append(Draft(s, e, name=text, kind="group", country=iso, sector=("CVL",), via="ner"))
+            continue
+        kind = _ENTITY_KINDS[ent.label_]
+        hits = kb.lookup(text) or [a for a, _ in kb.fuzzy(text)]
+        if hits:
+            drafts.append(Draft(s, e, actor=hits[0], via="alias"))
+        else:
+            drafts.append(Draft(s, e, name=text, kind=kind, via="ner"))
+    return drafts
+
+
+def _agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], kb_drafts: list[Draft],
+                  place_country: dict[int, str] | None = None) -> list[Draft]:
+    """Generic agents composed with a country or an organisation: "Israeli troops", "US officials",
+    "State Department officials", "police in Lagos", "Palestinian refugees"."""
+    by_token = {i: d for d in kb_drafts for i in range(d.start, d.end)}
+    drafts: list[Draft] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
+        if spec is None:
+            continue
+        country: str | None = None
+        owner: KBActor | None = None
+        start = tok.i
+        words: list[str] = []
+        for child in sorted(tok.children, key=lambda c: c.i):
+            if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+                continue
+            if child.i in by_token:
+                d = by_token[child.i]
+                if d.actor is not None and d.actor.kind == "country":
+                    country = d.actor.country
+                    words.append(doc[d.start:d.end].text)
+                elif d.actor is not None:
+                    owner = d.actor
+                start = min(start, d.start)
+                continue
+            iso = kb.country_of_demonym(child.text) or kb.country_of_name(child.text) or \
+                (place_country or {}).get(child.i)
+            if iso:
+                country = iso
+                start = min(start, child.i)
+                words.append(child.text)
+            elif child.ent_type_ == "NORP" or (child.ent_type_ == "GPE" and child.pos_ == "PROPN"):
+                words.append(child.text)  # "Arab mediators": a people or region without a state
+                start = min(start, child.i)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in by_token and by_token[pobj.i].actor is not None:
+                        a = by_token[pobj.i].actor
+                        assert a is not None
+                        if a.kind == "country" and country is None:
+                            country = a.country
+        if start < tok.i and any(i in taken for i in range(start, tok.i)):
+            # the modifier is itself a mention (an organisation): "State Department officials" -> the org
+            pass
+        if owner is not None and spec.sector in ("GOV", "MIL", "COP", "LEG", "JUD"):
+            drafts.append(Draft(start, tok.i + 1, actor=owner, via="generic"))
+            continue
+        name = " ".join(words + [tok.text]) if words else tok.text
+        while start < tok.i and not doc[start].text[:1].isalnum():
+            start += 1
+        drafts.append(Draft(start, tok.i + 1, name=name, kind="group", country=country, sector=(spec.sector,),
+                            via="generic"))
+    return drafts
+
+
+def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
+    """Keep the first draft for any token; generic agents may absorb a modifier mention (country) only
+    when the agent draft is the one chosen."""
+    out: list[Draft] = []
+    used: set[int] = set()
+    for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        if any(i in used for i in range(d.start, d.end)):
+            continue
+        used.update(range(d.start, d.end))
+        out.append(d)
+    return out
+
+
+def recognise(doc: "Doc", kb: ActorKB, blocked: set[int], focus: dict[str, int],
+              place_country: dict[int, str] | None = None) -> list[Draft]:
+    """All name-like and generic-agent mentions (no descriptors or pronouns yet)."""
+    kb_drafts = [d for d in _kb_drafts(doc, kb, focus) if not any(i in blocked for i in range(d.start, d.end))]
+    role_tokens = {i for s, e, _ in _role_spans(doc) for i in range(s, e)}
+    ent_drafts = _entity_drafts(doc, kb, _covered(kb_drafts), blocked | role_tokens)
+    named = kb_drafts + ent_drafts
+    agent_drafts = _agent_drafts(doc, kb, _covered(named) | blocked | role_tokens, named, place_country)
+    # A generic agent that swallowed a country modifier ("Israeli troops") wins over the bare country mention;
+    # one that swallowed an organisation ("State Department officials") is that organisation's mention.
+    absorbed = {i for d in agent_drafts for i in range(d.start, d.end - 1)}
+    named = [d for d in named if not (d.actor is not None and d.actor.kind == "country"
+                                      and all(i in absorbed for i in range(d.start, d.end)))]
+    named = [d for d in named if not (d.actor is not None and d.actor.kind != "country"
+                                      and all(i in absorbed for i in range(d.start, d.end)))]
+    return _drop_overlaps(named + agent_drafts)
+
+
+def _actor_record(draft: Draft, kb: ActorKB, on: date | None) -> tuple[str, Actor]:
+    if draft.actor is not None:
+        a = draft.actor
+        spell = kb.role_on(a, on) if a.kind == "person" else None
+        sector = tuple(spell.sector) if spell and spell.sector else a.sector
+        actor = Actor(id=a.id, name=a.name, kind=a.kind, country=a.country, sector=sector,
+                      role=spell.title if spell else None, wikidata=a.wikidata, resolved=True)
+        return a.id, actor
+    name = draft.name or ""
+    aid = ids.actor_id(None, name, draft.country, draft.sector)
+    return aid, Actor(id=aid, name=name, kind=draft.kind or "group", country=draft.country, sector=draft.sector,
+                      resolved=False)
+
+
+def build_actors(doc: "Doc", drafts: list[Draft], kb: ActorKB, on: date | None
+                 ) -> tuple[list[ActorMention], list[Actor]]:
+    records: dict[str, Actor] = {}
+    spans: dict[str, list[Span]] = defaultdict(list)
+    mentions: list[ActorMention] = []
+    for d in sorted(drafts, key=lambda d: d.start):
+        aid, actor = _actor_record(d, kb, on)
+        records.setdefault(aid, actor)
+        span = token_span(doc, d.start, d.end)
+        head = d.head if d.head is not None else doc[d.start:d.end].root.i
+        mentions.append(ActorMention(span=span, actor=aid, start_token=d.start, end_token=d.end, head=head,
+                                     via=d.via))
+        if span not in spans[aid]:
+            spans[aid].append(span)
+    actors = [dataclasses.replace(a, mentions=tuple(sorted(spans[a.id], key=lambda s: s.start)))
+              for a in records.values()]
+    return mentions, actors
+
+
+def actor_stage(analysis: "Analysis") -> None:
+    doc = analysis.doc
+    assert doc is not None
+    kb = load_kb()
+    on = _reference_day(analysis)
+    blocked = {i for m in analysis.place_mentions for i in range(m.start_token, m.end_token)
+               if not _is_country_place(analysis, m.place)}
+    focus: dict[str, int] = defaultdict(int)
+    for p in analysis.places:
+        if p.country:
+            focus[p.country] += len(p.mentions)
+    places = {p.id: p for p in analysis.places}
+    place_country = {i: places[m.place].country or "" for m in analysis.place_mentions if m.place in places
+                     for i in range(m.start_token, m.end_token)}
+    drafts = recognise(doc, kb, blocked, focus, place_country)
+    drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc))
+    analysis.actor_mentions, analysis.actors = build_actors(doc, drafts, kb, on)
+
+
+def _is_country_place(analysis: "Analysis", place_id: str) -> bool:
+    for p in analysis.places:
+        if p.id == place_id:
+            return p.kind == "country"
+    return False
+
+
+def actors_at(analysis: "Analysis", token: "Token | int") -> list[str]:
+    """Actor ids mentioned at a token (the token lies inside the mention)."""
+    i = token if isinstance(token, int) else token.i
+    return [m.actor for m in analysis.actor_mentions if m.start_token <= i < m.end_token]

@@ -1,0 +1,304 @@
+"""Stage ``places``: toponyms found in the parsed article and geocoded against the offline gazetteer.
+
+Requires ``doc``; assigns ``places`` and ``place_mentions``. Reads ``actors`` when an earlier stage filled them
+(their countries focus the article; their person names are never toponyms).
+
+Recognition takes spaCy's GPE/LOC/FAC entities, and also PERSON/ORG entities and untagged proper-noun runs
+that the gazetteer knows, when the clause makes them places: governed by a locative preposition ("in Rafah"),
+object of a movement or attack verb ("stormed Rafah"), or a place too well known to be anything else (a
+country, a curated region, a town of more than 100,000). Demonyms ("Israeli") are skipped.
+
+Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
+countries and the actors' countries) and nearness to the other places; "Paris, Texas" restricts "Paris" to
+Texas. All mentions of one name in an article resolve alike (one sense per discourse).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..ids import place_id
+from ..model import Place, PlaceMention, Span
+from ..resources.gazetteer import GazEntry, Gazetteer, haversine_km, load_gazetteer, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from ..pipeline import Analysis
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOC_WORDS = frozenset({"west", "east", "north", "south", "global south", "global north"})
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "into", "near", "from", "to", "across", "toward", "towards",
+                                   "outside", "inside", "around", "throughout", "within", "through", "via",
+                                   "onto", "out", "off", "past", "beyond"})
+MOVEMENT_VERBS = frozenset({"enter", "invade", "strike", "shell", "storm", "reach", "attack", "bomb", "capture",
+                            "seize", "besiege", "raid", "visit", "leave", "flee", "evacuate", "occupy", "bombard",
+                            "target", "hit", "retake", "liberate", "encircle", "surround", "overrun", "pound",
+                            "recapture", "control", "annex"})
+ASSAULT_NOUNS = frozenset({"attack", "offensive", "assault", "strike", "operation", "invasion", "incursion",
+                           "raid", "bombardment", "shelling", "airstrike", "advance", "push", "siege"})
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                        "northeastern", "northwestern", "southeastern", "southwestern", "occupied"})
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "sen", "senator", "rep", "gen",
+                    "general", "king", "queen", "prince", "sheikh", "judge", "mayor", "governor", "secretary",
+                    "ambassador", "spokesman", "spokeswoman", "chancellor", "pope", "colonel", "lieutenant"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "argue", "insist", "warn", "claim", "deny", "state",
+                          "write", "ask", "reply", "explain", "note", "believe", "think"})
+WELL_KNOWN_POPULATION = 100_000
+MAX_CANDIDATES = 25
+FOCUS_WEIGHT = 1.5       # at most this much for a candidate in the article's only country
+NEARBY_WEIGHT = 1.0      # at most this much for a candidate within NEAR_KM of another place of the article
+NEAR_KM = 50.0
+FAR_KM = 500.0
+PRECISION = {"city": "town", "region": "region", "admin1": "region", "country": "country"}
+
+
+@dataclass(slots=True)
+class _Toponym:
+    """One name of the article (all its mentions) and the gazetteer entries it may be."""
+
+    key: str
+    candidates: list[GazEntry]
+    mentions: list[tuple[int, int]] = field(default_factory=list)   # token ranges
+    chosen: GazEntry | None = None
+
+
+def find_places(doc: "Doc", gazetteer: Gazetteer, context_countries: Counter[str] | None = None, *,
+                known_people: Iterable[str] = ()) -> tuple[list[Place], list[PlaceMention]]:
+    """Toponyms of ``doc`` resolved to places (one ``Place`` per place, with all its mentions)."""
+    people = {normalise(name) for name in known_people} | _person_words(doc)
+    ranges = _recognise(doc, gazetteer, people)
+    toponyms: dict[str, _Toponym] = {}
+    for start, end, entries in ranges:
+        key = normalise(doc[start:end].text)
+        toponym = toponyms.setdefault(key, _Toponym(key, entries[:MAX_CANDIDATES]))
+        toponym.mentions.append((start, end))
+    _apply_containers(doc, ranges, toponyms)
+    _resolve(list(toponyms.values()), context_countries or Counter())
+    return _records(doc, ranges, toponyms)
+
+
+def place_stage(analysis: "Analysis") -> None:
+    """Pipeline stage: requires ``doc``; assigns ``places`` and ``place_mentions``."""
+    if analysis.doc is None:
+        return
+    context: Counter[str] = Counter()
+    people: list[str] = []
+    for actor in analysis.actors:
+        if actor.country:
+            context[actor.country] += max(1, len(actor.mentions))
+        if actor.kind == "person":
+            people.append(actor.name)
+            people.extend(mention.text for mention in actor.mentions)
+    places, mentions = find_places(analysis.doc, load_gazetteer(), context, known_people=people)
+    analysis.places = places
+    analysis.place_mentions = mentions
+
+
+# ------------------------------------------------------------------------------------------------ recognition
+
+
+def _person_words(doc: "Doc") -> set[str]:
+    """Single words of multi-word PERSON names in ``doc`` ("Austin" of "Lloyd Austin"): later they are people."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            words.update(normalise(token.text) for token in ent if token.is_title)
+    return words
+
+
+def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _recognise(doc: "Doc", gazetteer: Gazetteer,
+               people: set[str]) -> list[tuple[int, int, list[GazEntry]]]:
+    found: list[tuple[int, int, list[GazEntry]]] = []
+    taken: set[int] = set()
+
+    def take(start: int, end: int, entries: list[GazEntry]) -> None:
+        found.append((start, end, entries))
+        taken.update(range(start, end))
+
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or gazetteer.is_demonym(doc[start:end].text):
+            continue
+        if end - start == 1 and doc[start].lower_ in BLOC_WORDS:
+            continue  # "the West", "the East": geopolitical blocs, not the town of West, Texas
+        start, end, entries = _lookup(doc, gazetteer, start, end)
+        if entries:
+            take(start, end, entries)
+    for start, end in _other_spans(doc, taken):
+        start, end = _trim(doc, start, end)
+        if start >= end or any(i in taken for i in range(start, end)):
+            continue
+        text = doc[start:end].text
+        if normalise(text) in people or gazetteer.is_demonym(text) or not doc[start].text[:1].isupper():
+            continue
+        start, end, entries = _lookup(doc, gazetteer, start, end)
+        if entries and _licensed(doc[start:end], entries, people):
+            take(start, end, entries)
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _other_spans(doc: "Doc", taken: set[int]) -> list[tuple[int, int]]:
+    """PERSON/ORG/… entities and untagged proper-noun runs: where the small model's toponyms hide."""
+    spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in MISLABELS]
+    in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and i not in in_entity and i not in taken:
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in in_entity:
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _lookup(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, list[GazEntry]]:
+    """Entries for ``doc[start:end]``, widened to a direction word before it where the wider name is known
+    ("northern Gaza"), narrowed past one where only the bare name is ("eastern Ukraine")."""
+    if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+        wider = gazetteer.candidates(doc[start - 1:end].text)
+        if wider:
+            return start - 1, end, wider
+    entries = gazetteer.candidates(doc[start:end].text)
+    if not entries and end - start > 1 and doc[start].lower_ in DIRECTIONS:
+        return start + 1, end, gazetteer.candidates(doc[start + 1:end].text)
+    return start, end, entries
+
+
+def _licensed(span: "SpacySpan", entries: list[GazEntry], people: set[str]) -> bool:
+    """Whether a name the NER did not call a place is one here (see the module docstring)."""
+    root = span.root
+    if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES:
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
+        if not any(e.kind in ("country", "region") for e in entries):
+            return False
+    governor = _governor(root)
+    if governor.dep_ == "pobj" and governor.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if governor.dep_ == "pobj" and governor.head.lower_ == "on" and (
+            governor.head.head.lemma_ in ASSAULT_NOUNS or governor.head.head.lemma_ in MOVEMENT_VERBS):
+        return True
+    if governor.dep_ in ("dobj", "obj") and governor.head.lemma_ in MOVEMENT_VERBS:
+        return True
+    # Well known under this very name: "Hamas" is an alternate name of Hamm, which does not make it a place.
+    key = normalise(span.text)
+    return any(e.kind in ("country", "region")
+               or (e.population > WELL_KNOWN_POPULATION and normalise(e.name) == key) for e in entries)
+
+
+def _governor(token: "Token") -> "Token":
+    """The first conjunct of a coordination ("in Rafah and Khan Younis": "Khan Younis" is governed by "in")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+# ------------------------------------------------------------------------------------------------ resolution
+
+
+def _apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
+                      toponyms: dict[str, _Toponym]) -> None:
+    """"Paris, Texas" and "Nyala, Sudan": the second name restricts the first to places inside it."""
+    by_start = {start: (end, entries) for start, end, entries in ranges}
+    for start, end, _ in ranges:
+        if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in by_start:
+            continue
+        container = by_start[end + 1][1][0]
+        if container.kind not in ("country", "admin1", "region"):
+            continue
+        toponym = toponyms[normalise(doc[start:end].text)]
+        inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
+        if inside:
+            toponym.candidates = inside
+
+
+def _inside(entry: GazEntry, container: GazEntry) -> bool:
+    if container.kind == "country":
+        return entry.country == container.country
+    if container.kind == "admin1" and entry.admin1 is not None:
+        return entry.country == container.country and entry.admin1 == container.name
+    return _distance(entry, container) < FAR_KM and (container.country is None
+                                                      or entry.country == container.country)
+
+
+def _distance(a: GazEntry, b: GazEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return float("inf")
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _resolve(toponyms: list[_Toponym], context: Counter[str]) -> None:
+    """Two passes: prior and the actors' countries; then the article's focus and nearby places."""
+    for toponym in toponyms:
+        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, context, []))
+    for toponym in toponyms:
+        focus = Counter(context)
+        points: list[GazEntry] = []
+        for other in toponyms:
+            if other is toponym or other.chosen is None:
+                continue
+            if other.chosen.country:
+                focus[other.chosen.country] += len(other.mentions)
+            if other.chosen.kind != "country":
+                points.append(other.chosen)
+        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, focus, points))
+
+
+def _score(entry: GazEntry, focus: Counter[str], points: list[GazEntry]) -> float:
+    score = entry.prior
+    total = sum(focus.values())
+    if total and entry.country:
+        score += FOCUS_WEIGHT * focus[entry.country] / total
+    if points and entry.kind != "country":
+        nearest = min(_distance(entry, point) for point in points)
+        if nearest < FAR_KM:
+            score += NEARBY_WEIGHT * min(1.0, (FAR_KM - nearest) / (FAR_KM - NEAR_KM))
+    return score
+
+
+def _records(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
+             toponyms: dict[str, _Toponym]) -> tuple[list[Place], list[PlaceMention]]:
+    mentions: list[PlaceMention] = []
+    spans: dict[str, list[Span]] = defaultdict(list)
+    entries: dict[str, GazEntry] = {}
+    for start, end, _ in ranges:
+        chosen = toponyms[normalise(doc[start:end].text)].chosen
+        if chosen is None:
+            continue
+        identifier = _place_id(chosen)
+        entries.setdefault(identifier, chosen)
+        span = doc[start:end]
+        evidence = Span(span.start_char, span.end_char, span.text)
+        spans[identifier].append(evidence)
+        mentions.append(PlaceMention(span=evidence, place=identifier, start_token=start, end_token=end,
+                                     head=span.root.i))
+    places = [Place(id=identifier, name=entry.name, kind=entry.kind, country=entry.country, admin1=entry.admin1,
+                    lat=entry.lat, lon=entry.lon, precision=PRECISION.get(entry.kind, "region"),
+                    mentions=tuple(spans[identifier]))
+              for identifier, entry in entries.items()]
+    return places, mentions
+
+
+def _place_id(entry: GazEntry) -> str:
+    if entry.geonames_id is not None:
+        return place_id(entry.geonames_id, entry.name, entry.country)
+    return place_id(entry.ref, entry.name, entry.country)

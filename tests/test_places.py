@@ -1,0 +1,180 @@
+"""The offline gazetteer and the places stage. Every sentence here was written for these tests."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Place
+from eventwire.resources.gazetteer import Gazetteer, index_path, load_gazetteer
+
+DATA = Path(str(resources.files("eventwire.resources").joinpath("data", "places")))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A private cache folder for the module (built once here; the warm-load test reuses it)."""
+    folder = tmp_path_factory.mktemp("ewcache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("EVENTWIRE_CACHE_DIR", str(folder))
+    load_gazetteer.cache_clear()
+    yield
+    load_gazetteer.cache_clear()
+    patch.undo()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(cache_folder: None) -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from eventwire.document.parse import load_nlp
+    return load_nlp()
+
+
+def places_of(nlp, gazetteer: Gazetteer, text: str,  # type: ignore[no-untyped-def]
+              context: Counter[str] | None = None) -> dict[str, Place]:
+    from eventwire.mentions.places import find_places
+    places, mentions = find_places(nlp(text), gazetteer, context)
+    for mention in mentions:
+        assert text[mention.span.start:mention.span.end] == mention.span.text
+    by_text = {}
+    for place in places:
+        for span in place.mentions:
+            by_text[span.text] = place
+    return by_text
+
+
+# ------------------------------------------------------------------------------------------------ gazetteer
+
+
+def test_candidates_rank_regions_countries_and_towns(gazetteer: Gazetteer) -> None:
+    gaza = gazetteer.candidates("Gaza")
+    assert gaza[0].kind == "region" and gaza[0].name == "Gaza Strip"
+    assert any(entry.kind == "city" and entry.geonames_id == 281133 for entry in gaza)  # Gaza City stays a city
+    assert gazetteer.candidates("the Gaza Strip")[0].ref == "region:gaza-strip"
+    assert gazetteer.candidates("Israel")[0].kind == "country"
+    assert gazetteer.candidates("Washington")[0].admin1 == "District of Columbia"
+    assert gazetteer.candidates("Kiev")[0] == gazetteer.candidates("Kyiv")[0]
+
+
+def test_abbreviations_never_match_villages(gazetteer: Gazetteer) -> None:
+    for text, country in [("US", "USA"), ("U.S.", "USA"), ("UK", "GBR"), ("UAE", "ARE"), ("DRC", "COD")]:
+        found = gazetteer.candidates(text)
+        assert [e.kind for e in found] == ["country"] and found[0].country == country, text
+    assert gazetteer.candidates("EU")[0].name == "European Union"
+    assert gazetteer.candidates("Us") == []
+
+
+def test_warm_load_under_a_second(gazetteer: Gazetteer) -> None:
+    assert index_path().exists()
+    code = ("import time; t = time.perf_counter(); from eventwire.resources.gazetteer import load_gazetteer; "
+            "g = load_gazetteer(); g.candidates('Gaza'); print(time.perf_counter() - t)")
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": src})
+    assert float(out.stdout.strip()) < 1.0
+
+
+def test_manifest_matches_the_data_files() -> None:
+    if importlib.util.find_spec("eventwire.resources.manifest") is not None:
+        from eventwire.resources.manifest import verify
+        assert verify(DATA) == []
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["version"] == "places-2026.11.1" and manifest["licence"] and manifest["sources"]
+    for name, facts in manifest["files"].items():
+        blob = (DATA / name).read_bytes()
+        assert hashlib.sha256(blob).hexdigest() == facts["sha256"], name
+        assert blob.count(b"\n") - 1 == facts["rows"], name
+    assert manifest["files"]["regions.tsv"]["rows"] >= 40
+
+
+# ------------------------------------------------------------------------------------------------ the stage
+
+
+def test_rafah_tagged_person_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The army said it would storm Rafah soon, and Rafah residents fled toward the coast of Gaza."
+    assert [e.label_ for e in nlp(text).ents if e.text == "Rafah"] == ["PERSON"]  # the slip being fixed
+    found = places_of(nlp, gazetteer, text)
+    rafah = found["Rafah"]
+    assert rafah.kind == "city" and rafah.country == "PSE" and rafah.id == "geonames:281102"
+    assert len(rafah.mentions) == 2 and rafah.precision == "town"
+
+
+def test_gaza_is_the_strip(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Aid trucks crossed into Gaza from Egypt on Monday.")
+    gaza = found["Gaza"]
+    assert gaza.kind == "region" and gaza.precision == "region" and gaza.id == "region:gaza-strip"
+    assert gaza.lat == pytest.approx(31.42, abs=0.05) and gaza.lon == pytest.approx(34.36, abs=0.05)
+
+
+def test_country_has_coordinates(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    israel = places_of(nlp, gazetteer, "Negotiators flew to Israel after the talks.")["Israel"]
+    assert israel.kind == "country" and israel.country == "ISR" and israel.precision == "country"
+    assert israel.lat == pytest.approx(31.5, abs=1) and israel.lon == pytest.approx(34.9, abs=1)
+
+
+def test_us_is_a_country_not_a_village(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Officials in the US and the U.K. welcomed the deal.")
+    assert found["US"].country == "USA" and found["US"].kind == "country"
+    assert found["U.K."].country == "GBR"
+
+
+def test_paris_texas_and_paris(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    texas = places_of(nlp, gazetteer, "The band played two nights in Paris, Texas, before the tour ended.")
+    assert texas["Paris"].country == "USA" and texas["Paris"].admin1 == "Texas"
+    france = places_of(nlp, gazetteer, "Thousands marched in Paris on Saturday against the pension reform.")
+    assert france["Paris"].country == "FRA"
+
+
+def test_kyiv_and_kiev_are_one_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Missiles hit Kiev overnight, and the mayor of Kyiv said power was cut in several districts."
+    found = places_of(nlp, gazetteer, text)
+    assert found["Kiev"] is found["Kyiv"] and found["Kyiv"].name == "Kyiv"
+    assert [m.text for m in found["Kyiv"].mentions] == ["Kiev", "Kyiv"]
+
+
+def test_sudan_focus_picks_the_sudanese_homonym(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    sudan = places_of(nlp, gazetteer, "The army said it had retaken Al Faw from the paramilitaries. "
+                                      "Fighting continued in Khartoum and Wad Madani.")
+    assert sudan["Al Faw"].country == "SDN"
+    iraq = places_of(nlp, gazetteer, "Engineers were sent to Basra and Al Faw after the storm.")
+    assert iraq["Al Faw"].country == "IRQ"
+    focused = places_of(nlp, gazetteer, "Engineers were sent to Al Faw after the storm.", Counter({"SDN": 3}))
+    assert focused["Al Faw"].country == "SDN"
+
+
+def test_names_of_people_and_groups_are_not_places(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lloyd Austin met his counterpart on Friday. Austin said the talks were useful. "
+            "Hamas and Hezbollah issued statements.")
+    assert places_of(nlp, gazetteer, text) == {}
+
+
+def test_demonyms_are_not_toponyms(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Israeli and Palestinian officials met in Cairo.")
+    assert set(found) == {"Cairo"} and found["Cairo"].country == "EGY"
+
+
+def test_place_stage_assigns_places() -> None:
+    from eventwire.document.parse import parse
+    from eventwire.mentions.places import place_stage
+    from eventwire.model import Article
+    from eventwire.pipeline import Analysis
+
+    analysis = Analysis(article=Article(id="a", text="Shelling was reported in northern Gaza and in Khan Younis."))
+    parse(analysis)
+    place_stage(analysis)
+    names = {place.name for place in analysis.places}
+    assert names == {"North Gaza", "Khan Yunis"}
+    assert {m.place for m in analysis.place_mentions} == {place.id for place in analysis.places}
