@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .. import ids
 from ..model import Actor, ActorMention, Span
 from ..resources.actors import ActorKB, KBActor, load_kb
+from .agents import agent_drafts as agent_drafts_for
 from .coref import resolve_references
 from .spans import Draft, entity_core, token_span
 
@@ -127,6 +128,23 @@ def _role_spans(doc: "Doc") -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
+def _local_country(doc: "Doc", s: int, e: int, kb: ActorKB) -> str | None:
+    """A country the phrase around a name gives it: "Kenya's Interior Ministry", "Russia's chief negotiator,
+    Vladimir Medinsky", "Vladimir Medinsky, Russia's chief negotiator"."""
+    root = doc[s:e].root
+    holders = [root]
+    if root.dep_ == "appos":
+        holders.append(root.head)
+    holders.extend(c for c in root.children if c.dep_ == "appos")
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("poss", "amod", "compound") and not (s <= c.i < e):
+                iso = kb.country_of_name(c.text) or kb.country_of_demonym(c.text)
+                if iso:
+                    return iso
+    return None
+
+
 def _covered(drafts: list[Draft]) -> set[int]:
     return {i for d in drafts for i in range(d.start, d.end)}
 
@@ -162,66 +180,7 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
         if hits:
             drafts.append(Draft(s, e, actor=hits[0], via="alias"))
         else:
-            drafts.append(Draft(s, e, name=text, kind=kind, via="ner"))
-    return drafts
-
-
-def _agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], kb_drafts: list[Draft],
-                  place_country: dict[int, str] | None = None) -> list[Draft]:
-    """Generic agents composed with a country or an organisation: "Israeli troops", "US officials",
-    "State Department officials", "police in Lagos", "Palestinian refugees"."""
-    by_token = {i: d for d in kb_drafts for i in range(d.start, d.end)}
-    drafts: list[Draft] = []
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
-            continue
-        spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
-        if spec is None:
-            continue
-        country: str | None = None
-        owner: KBActor | None = None
-        start = tok.i
-        words: list[str] = []
-        for child in sorted(tok.children, key=lambda c: c.i):
-            if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
-                continue
-            if child.i in by_token:
-                d = by_token[child.i]
-                if d.actor is not None and d.actor.kind == "country":
-                    country = d.actor.country
-                    words.append(doc[d.start:d.end].text)
-                elif d.actor is not None:
-                    owner = d.actor
-                start = min(start, d.start)
-                continue
-            iso = kb.country_of_demonym(child.text) or kb.country_of_name(child.text) or \
-                (place_country or {}).get(child.i)
-            if iso:
-                country = iso
-                start = min(start, child.i)
-                words.append(child.text)
-            elif child.ent_type_ == "NORP" or (child.ent_type_ == "GPE" and child.pos_ == "PROPN"):
-                words.append(child.text)  # "Arab mediators": a people or region without a state
-                start = min(start, child.i)
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in by_token and by_token[pobj.i].actor is not None:
-                        a = by_token[pobj.i].actor
-                        assert a is not None
-                        if a.kind == "country" and country is None:
-                            country = a.country
-        if start < tok.i and any(i in taken for i in range(start, tok.i)):
-            # the modifier is itself a mention (an organisation): "State Department officials" -> the org
-            pass
-        if owner is not None and spec.sector in ("GOV", "MIL", "COP", "LEG", "JUD"):
-            drafts.append(Draft(start, tok.i + 1, actor=owner, via="generic"))
-            continue
-        name = " ".join(words + [tok.text]) if words else tok.text
-        while start < tok.i and not doc[start].text[:1].isalnum():
-            start += 1
-        drafts.append(Draft(start, tok.i + 1, name=name, kind="group", country=country, sector=(spec.sector,),
-                            via="generic"))
+            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb), via="ner"))
     return drafts
 
 
@@ -245,7 +204,7 @@ def recognise(doc: "Doc", kb: ActorKB, blocked: set[int], focus: dict[str, int],
     role_tokens = {i for s, e, _ in _role_spans(doc) for i in range(s, e)}
     ent_drafts = _entity_drafts(doc, kb, _covered(kb_drafts), blocked | role_tokens)
     named = kb_drafts + ent_drafts
-    agent_drafts = _agent_drafts(doc, kb, _covered(named) | blocked | role_tokens, named, place_country)
+    agent_drafts = agent_drafts_for(doc, kb, _covered(named) | blocked | role_tokens, named, place_country or {})
     # A generic agent that swallowed a country modifier ("Israeli troops") wins over the bare country mention;
     # one that swallowed an organisation ("State Department officials") is that organisation's mention.
     absorbed = {i for d in agent_drafts for i in range(d.start, d.end - 1)}
@@ -305,7 +264,20 @@ def actor_stage(analysis: "Analysis") -> None:
                      for i in range(m.start_token, m.end_token)}
     drafts = recognise(doc, kb, blocked, focus, place_country)
     drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc))
+    home = focus_country(focus)
+    for d in drafts:
+        if d.actor is None and d.country is None and not d.nationality and home is not None:
+            d.country = home
     analysis.actor_mentions, analysis.actors = build_actors(doc, drafts, kb, on)
+
+
+def focus_country(counts: dict[str, int]) -> str | None:
+    """The country an article is about: the one holding at least half of the located place mentions."""
+    total = sum(counts.values())
+    if total < 2:
+        return None
+    iso, n = max(counts.items(), key=lambda kv: kv[1])
+    return iso if n * 2 >= total else None
 
 
 def _is_country_place(analysis: "Analysis", place_id: str) -> bool:

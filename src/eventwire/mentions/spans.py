@@ -28,6 +28,7 @@ class Draft:
     sector: tuple[str, ...] = ()
     via: str = "kb"
     head: int | None = None
+    nationality: bool = False   # the phrase itself says whose it is ("Arab mediators"): no focus country
 
 
 def token_span(doc: "Doc", start: int, end: int) -> Span:

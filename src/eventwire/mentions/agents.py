@@ -1,0 +1,164 @@
+"""Generic agents inside the actor stage: "Israeli troops", "Russian and Ukrainian delegations",
+"State Department officials", "police in Lagos", "a regional police commander", "the union".
+
+An agent noun (``agents.tsv``) takes its country from a demonym, country name, possessor or place
+modifier, or an in/from/of phrase; an organisation it belongs to ("officials of the ministry",
+"a spokesperson for the office", "State Department officials") makes the mention that organisation's;
+coordinated demonyms make one agent per country. A bare definite noun naming the kind of an organisation
+met earlier ("the union" after "the Coast Port Workers' Union") refers to it, and a bare generic noun
+("the police") refers to the last agent of the same kind ("Kenyan police").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..resources.actors import ActorKB, KBActor
+from .spans import Draft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+QUANTIFIERS = {"several", "other", "many", "some", "few", "more", "most", "all", "both", "various", "numerous",
+               "dozens", "hundreds", "thousands", "millions", "scores", "tens", "least", "about", "nearly",
+               "own", "such", "same", "certain", "senior", "top", "local"}
+MEMBER_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "member", "committee", "delegation",
+                "leader", "commander", "negotiator", "representative", "envoy", "chief", "head", "minister",
+                "officer", "fighter", "soldier", "troops", "forces", "unit", "spokespeople", "team", "staff"}
+CLASSES = {"protester": "protester", "protestor": "protester", "demonstrator": "protester",
+           "marcher": "protester", "crowd": "protester", "rioter": "protester",
+           "soldier": "troops", "troops": "troops", "troop": "troops", "force": "troops",
+           "officer": "police", "police": "police", "policeman": "police", "policemen": "police"}
+GOVERNMENT = {"government", "authorities", "administration", "authority"}
+
+
+def _country_of(tok: "Token", kb: ActorKB, place_country: dict[int, str]) -> str | None:
+    return (kb.country_of_demonym(tok.text) or kb.country_of_name(tok.text) or place_country.get(tok.i)
+            or None)
+
+
+def _kind_key(tok: "Token") -> str:
+    lemma = tok.lemma_.lower()
+    return CLASSES.get(lemma, CLASSES.get(tok.lower_, lemma))
+
+
+def _head_lemma(doc: "Doc", d: Draft) -> str:
+    return doc[d.end - 1].lemma_.lower()
+
+
+def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
+                 place_country: dict[int, str]) -> list[Draft]:
+    by_token = {i: d for d in named for i in range(d.start, d.end)}
+    drafts: list[Draft] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
+        if spec is None:
+            continue
+        countries: list[tuple[str, str]] = []
+        owner: KBActor | Draft | None = None
+        words: list["Token"] = []
+        nationality = False
+        start = tok.i
+        sector = spec.sector
+        for child in sorted(tok.children, key=lambda c: c.i):
+            if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss", "det"):
+                continue
+            if child.dep_ == "det":
+                if child.lower_ in ("the", "a", "an"):
+                    start = min(start, child.i)
+                continue
+            if child.i in by_token:
+                d = by_token[child.i]
+                if d.actor is not None and d.actor.kind == "country":
+                    countries.append((d.actor.country or "", doc[d.start:d.end].text))
+                else:
+                    owner = d.actor if d.actor is not None else d
+                start = min(start, d.start)
+                continue
+            iso = _country_of(child, kb, place_country)
+            group = [child] + [c for c in child.children if c.dep_ == "conj"]
+            if iso:
+                for g in group:
+                    g_iso = _country_of(g, kb, place_country)
+                    if g_iso:
+                        countries.append((g_iso, g.text))
+                start = min(start, child.i)
+                nationality = True
+            elif child.ent_type_ == "NORP":
+                words.append(child)
+                nationality = True
+                start = min(start, child.i)
+            elif child.pos_ in ("ADJ", "NOUN", "PROPN") and child.lower_ not in QUANTIFIERS \
+                    and not child.like_num and child.dep_ != "poss":
+                words.append(child)
+                start = min(start, child.i)
+                inner = kb.agent(child.text) or kb.agent(child.lemma_)
+                if inner is not None:
+                    sector = inner.sector  # "police commander" is police
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "from", "of", "for"):
+                continue
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.i in by_token:
+                    d = by_token[pobj.i]
+                    if d.actor is not None and d.actor.kind == "country":
+                        countries.append((d.actor.country or "", doc[d.start:d.end].text))
+                    elif _head_lemma(doc, d) and tok.lemma_.lower() in MEMBER_NOUNS | GOVERNMENT:
+                        owner = d.actor if d.actor is not None else d
+                elif pobj.i in place_country and not countries:
+                    countries.append((place_country[pobj.i], pobj.text))
+        while start < tok.i and not doc[start].text[:1].isalnum():
+            start += 1
+        if owner is not None and not countries:
+            if isinstance(owner, Draft):
+                drafts.append(Draft(start, tok.i + 1, actor=owner.actor, name=owner.name, kind=owner.kind,
+                                    country=owner.country, sector=owner.sector, via="generic", head=tok.i))
+            else:
+                drafts.append(Draft(start, tok.i + 1, actor=owner, via="generic", head=tok.i))
+            continue
+        if not countries and not words:
+            earlier = _refers_back(doc, tok, named, drafts)
+            if earlier is not None:
+                drafts.append(Draft(start, tok.i + 1, actor=earlier.actor, name=earlier.name, kind=earlier.kind,
+                                    country=earlier.country, sector=earlier.sector, via="descriptor",
+                                    head=tok.i))
+                continue
+        kind = "person" if spec.kind == "person" and tok.tag_ in ("NN", "NNP") else "group"
+        if not countries:
+            name = " ".join([w.text for w in words] + [tok.text])
+            drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, sector=(sector,), via="generic",
+                                head=tok.i, nationality=nationality))
+            continue
+        for iso, text in countries:
+            if tok.lemma_.lower() in GOVERNMENT:
+                c = kb.country(iso)
+                name = f"Government of {c.name if c else iso}"
+                kind = "organization"
+            else:
+                noun = tok.lemma_ if len(countries) > 1 else tok.text
+                name = " ".join([text] + [w.text for w in words] + [noun])
+            drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, country=iso, sector=(sector,),
+                                via="generic", head=tok.i, nationality=True))
+    return drafts
+
+
+def _refers_back(doc: "Doc", tok: "Token", named: list[Draft], made: list[Draft]) -> Draft | None:
+    """"the union" -> the last organisation whose name ends in "Union"; "the police" -> the last police."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in tok.children)
+    lemma = tok.lemma_.lower()
+    if definite:
+        for d in sorted(named, key=lambda d: -d.start):
+            if d.end <= tok.i and (d.kind in ("organization", "group") or (d.actor is not None and d.actor.kind in
+                                                                           ("organization", "group"))) \
+                    and _head_lemma(doc, d) == lemma:
+                return d
+    key = _kind_key(tok)
+    for d in sorted(made, key=lambda d: -d.start):
+        if d.end <= tok.i and d.via == "generic" and d.head is not None and _kind_key(doc[d.head]) == key \
+                and d.country:
+            return d
+    return None
