@@ -1,6 +1,6 @@
 """The default pipeline: the ordered stages that turn an Article into a CodedArticle.
 
-clean -> parse -> dates -> places -> actors -> events -> quotes -> positions
+clean -> parse -> dates -> places -> actors -> quotes -> events -> positions
 """
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ def default_stages() -> list[Stage]:
         Stage("places", place_stage, requires=("doc",), assigns=("places", "place_mentions")),
         Stage("actors", actor_stage, requires=("doc", "reference", "place_mentions"),
               assigns=("actor_mentions", "actors")),
-        Stage("events", event_stage,
-              requires=("doc", "actor_mentions", "actors", "timexes", "places", "place_mentions"),
-              assigns=("events", "actors")),
         Stage("quotes", quote_stage, requires=("doc", "actor_mentions"), assigns=("quotes",)),
+        Stage("events", event_stage,
+              requires=("doc", "actor_mentions", "actors", "timexes", "places", "place_mentions", "quotes"),
+              assigns=("events", "actors")),
         Stage("positions", position_stage, requires=("doc", "events", "actors", "actor_mentions"),
               assigns=("positions", "actors")),
     ]

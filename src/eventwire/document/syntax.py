@@ -10,8 +10,19 @@ if TYPE_CHECKING:
 _SUBJ = ("nsubj", "csubj")
 
 
+QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
+                  "million", "millions", "tens", "number", "group", "crowd", "crowds", "handful"}
+
+
 def expand_conj(tok: "Token") -> list["Token"]:
-    """A token and the tokens coordinated with it ("Biden and Blinken")."""
+    """A token and the tokens coordinated with it ("Biden and Blinken"); a quantity stands for what it
+    counts ("thousands of dock workers and residents")."""
+    if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        return expand_conj(p)
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -49,6 +60,12 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         for c in head.children:
             if c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS:
                 return [p for p in c.children if p.dep_ == "poss"]
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "conj") and head.head is not head:
+        return subject_tokens(head.head, depth + 1)   # "was ready to continue contacts"
+    if dep == "conj" and head.dep_ == "ccomp" and verb.lemma_.lower() in _COMMUNICATIVE \
+            and head.head.lemma_.lower() in _REPORTING:
+        # "The group said an army warplane had dropped bombs … and accused the military of …": the group accuses
+        return subject_tokens(head.head, depth + 1)
     if dep in ("xcomp", "conj", "advcl", "pcomp"):
         # object control: "urged Hamas to accept" -> Hamas accepts
         if dep == "xcomp":
@@ -67,6 +84,9 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     return []
 
 
+_COMMUNICATIVE = {"accuse", "condemn", "urge", "call", "deny", "blame", "demand", "warn", "criticize", "criticise",
+                  "reject", "denounce", "vow", "threaten", "praise", "welcome"}
+_REPORTING = {"say", "tell", "state", "announce", "add", "claim", "report", "write"}
 _GOAL_NOUNS = {"goal", "aim", "objective", "intention", "mission", "purpose", "plan", "priority"}
 _OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "dissuade", "call", "force", "order", "tell", "pressure",
                    "implore", "encourage", "invite", "allow", "help", "compel"}

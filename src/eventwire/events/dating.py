@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis
 
 _TIME_PREPS = {"on", "in", "during", "over", "since", "by", "until", "at", "throughout", "from", "before", "after"}
+_KIND_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 _PLACE_PREPS = {"in", "at", "into", "near", "inside", "across", "outside", "around", "toward", "towards", "on"}
 _MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
 
@@ -53,15 +54,25 @@ def _clause(doc: "Doc", d: EventDraft) -> set[int]:
     tok = doc[d.trigger]
     if d.nominal and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         out.add(tok.head.i)
+    if d.nominal:
+        out.update(c.i for c in tok.children if c.dep_ in ("relcl", "acl"))  # "the war, which erupted in …"
     for i in list(out):
         t = doc[i]
-        for _ in range(3):
+        for _ in range(4):
             if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
                 t = t.head
+                out.add(t.i)
+            elif t.dep_ == "ccomp" and t.head.lemma_.lower() in _REPORTING and t.head.i != t.i \
+                    and d.type in _VERBAL:
+                t = t.head   # "the ministry said on Sunday that it would not …": the statement's date
                 out.add(t.i)
             else:
                 break
     return out
+
+
+_VERBAL = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+_REPORTING = {"say", "announce", "tell", "state", "declare", "confirm", "add", "insist", "warn"}
 
 
 def _timex_tokens(doc: "Doc", timexes: list[Timex]) -> list[tuple[Timex, list[int]]]:
@@ -79,7 +90,11 @@ def _reported(analysis: "Analysis") -> DateValue | None:
 
 
 def date_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis", anchors_only: bool = False) -> None:
-    located = _timex_tokens(doc, analysis.timexes)
+    pub = analysis.article.published
+    dateline = [s for s in (pub.evidence if pub else ())]
+    # the dateline's date is when the story was filed, not when anything in it happened
+    located = [(tx, toks) for tx, toks in _timex_tokens(doc, analysis.timexes)
+               if not any(tx.span.overlaps(s) for s in dateline)]
     if anchors_only:
         _resolve_anchors(doc, drafts, located)
         for d in drafts:
@@ -176,17 +191,16 @@ def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> 
                     location_actor_place[a.id] = p.id
     for d in drafts:
         clause = _clause(doc, d)
-        for i in clause:
+        found: list[int] = []
+        for i in sorted(clause):
             for c in doc[i].children:
                 if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                    for p in c.subtree:
-                        if p.i in by_token:
-                            d.place, d.place_tokens = by_token[p.i].place, [p.i]
-                            break
-                if d.place:
-                    break
-            if d.place:
-                break
+                    found.extend(p.i for p in c.subtree if p.i in by_token)
+        if found:
+            # the most specific place the clause names ("a market in the town of Mellit in North Darfur")
+            best = min(found, key=lambda t: (_KIND_RANK.get(places[by_token[t].place].kind, 9)
+                                             if by_token[t].place in places else 9, t))
+            d.place, d.place_tokens = by_token[best].place, [best]
         if d.place is None:
             for a in d.target:
                 if a in location_actor_place:

@@ -37,7 +37,12 @@ COERCIVE_VERBS = {"enter", "seize", "occupy", "take", "attack", "retaliate", "st
                   "crush", "eliminate", "eradicate", "hit", "punish", "respond", "annihilate", "wipe", "bomb",
                   "sweep", "storm", "capture", "expel", "sanction", "cut"}
 TERRITORY_VERBS = {"enter", "seize", "occupy", "take", "invade", "capture", "annex", "sweep", "storm"}
-COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT"}
+COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "AID"}
+CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets"}
+ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
+EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
+               "ambush", "offensive", "bomb", "missile", "drone", "shell", "rocket"}
+HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 
 
 def _new(tok: "Token", spec: TriggerSpec, *, type_: str | None = None, cameo: str | None = None,
@@ -181,7 +186,8 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
         return None
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in children):
         return None
-    if lemma == "fire" and not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in children):
+    if lemma == "fire" and not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in children) \
+            and not _crowd_weapon(tok):
         return None
     if lemma == "present" and not any(
             (c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() in PROPOSAL_NOUNS for p in c.children))
@@ -189,6 +195,12 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
         return None
     if lemma == "want":
         return _want(tok, spec)
+    if lemma == "blame" and any(c.dep_ == "prep" and c.lower_ == "on" for c in children):
+        ev = _new(tok, spec)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for c in children if c.dep_ == "prep" and c.lower_ == "on"
+                            for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
     if lemma in ("refuse", "decline") and _xcomp(tok) is not None:
         return None
     ev = _new(tok, spec)
@@ -198,11 +210,47 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
         x = _xcomp(tok)
         issue = [p for c in children if c.dep_ == "prep" and c.lower_ in ("from", "for")
                  for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        issue += [c for c in children if c.dep_ == "ccomp"]
         ev.issue_tokens = [t.i for t in x.subtree] if x is not None else [t.i for p in issue for t in p.subtree]
     elif spec.type in ("REJECT", "AGREE", "SUPPORT", "ACCUSE"):
         ev.issue_tokens = [t.i for c in children if c.dep_ in ("dobj", "xcomp") for t in c.subtree]
     ev.symmetric = spec.has("sym")
     return ev
+
+
+def _crowd_weapon(tok: "Token") -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in CROWD_WEAPONS for c in tok.children)
+
+
+def _special_verb(tok: "Token") -> EventDraft | None:
+    """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
+    "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma in ("fire", "use") and _crowd_weapon(tok):
+        spec = TriggerSpec(lemma, "VERB", "ASSAULT", "crowd-control", "175", frozenset({"obj", "against", "at",
+                                                                                        "on"}))
+        ev = _new(tok, spec)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
+                            for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
+    if lemma in ("call", "describe", "label", "brand", "term") and any(
+            o.lemma_.lower() in ACCUSATION_NOUNS for o in objs):
+        ev = _new(tok, _frame_spec(lemma, "REJECT", "120"))
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.issue_tokens = [t.i for o in objs for t in o.subtree]
+        return ev
+    if lemma in ("drop", "fire", "launch") and any(o.lemma_.lower() in ("bomb", "missile", "rocket", "shell",
+                                                                         "barrel") for o in objs):
+        mode = "aerial" if any(o.lemma_.lower() == "bomb" for o in objs) else "heavy-weapons"
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", mode, "195" if mode == "aerial" else "194",
+                                   frozenset({"on", "at"})))
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+                            for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
+    return None
 
 
 def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None:
@@ -267,7 +315,7 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             continue
         ev: EventDraft | None = None
         if tok.pos_ == "VERB":
-            ev = _light_event(tok, lex, consumed)
+            ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
                 spec = lex.trigger(tok.lemma_, "VERB")
                 if spec is not None:
@@ -285,5 +333,25 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         drafts.append(ev)
         triggers.add(ev.trigger)
     drafts = [d for d in drafts if d.trigger not in consumed or d.extra_triggers]
+    drafts = _fold_harm(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts
+
+
+def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
+    """"An air strike on a market killed at least 14 people": the killing is the strike, whose victims and
+    toll it gives."""
+    by_trigger = {d.trigger: d for d in drafts}
+    out: list[EventDraft] = []
+    for d in drafts:
+        tok = doc[d.trigger]
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and subj:
+            host = by_trigger[subj[0].i]
+            host.extra_triggers.append(d.trigger)
+            host.target_tokens += d.target_tokens
+            host.fatalities = host.fatalities or d.fatalities
+            host.nominal = False
+            continue
+        out.append(d)
+    return out

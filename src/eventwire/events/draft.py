@@ -30,3 +30,4 @@ class EventDraft:
     confidence: float = 0.6
     merged: list["EventDraft"] = field(default_factory=list)
     fatalities: int | None = None
+    quote_speakers: tuple[str, ...] = ()                     # speaker of the quote the event is told in

@@ -24,10 +24,16 @@ def _participants(d: EventDraft) -> set[str]:
 
 
 def _dates_agree(a: EventDraft, b: EventDraft) -> bool:
+    """Dates agree unless both are known and their ranges cannot overlap ("last year" vs "on Saturday")."""
     if a.date is None or b.date is None or not a.date.value or not b.date.value:
+        return True
+    if "reported" in (a.date.precision, b.date.precision):
         return True
     if a.date.precision == "day" and b.date.precision == "day":
         return a.date.value == b.date.value
+    ae, al, be, bl = a.date.earliest, a.date.latest, b.date.earliest, b.date.latest
+    if ae and al and be and bl:
+        return not (al < be or bl < ae)
     return True
 
 
@@ -37,15 +43,29 @@ def _anaphoric(doc: "Doc", d: EventDraft) -> bool:
                                                       for c in tok.children)
 
 
-def _compatible(doc: "Doc", keep: EventDraft, d: EventDraft) -> bool:
+def _same_side_generic(a: EventDraft, b: EventDraft, sectors: dict[str, tuple[bool, frozenset[str]]]) -> bool:
+    """Same source, and targets that are unnamed groups of the same kind ("protesters" / "crowds")."""
+    if not a.source or set(a.source) != set(b.source) or a.mode != b.mode:
+        return False
+    ta = [sectors.get(t, (True, frozenset())) for t in a.target]
+    tb = [sectors.get(t, (True, frozenset())) for t in b.target]
+    if not ta or not tb or any(res for res, _ in ta + tb):
+        return False
+    return bool(frozenset().union(*[s for _, s in ta]) & frozenset().union(*[s for _, s in tb]))
+
+
+def _compatible(doc: "Doc", keep: EventDraft, d: EventDraft,
+                sectors: dict[str, tuple[bool, frozenset[str]]]) -> bool:
     if keep.type != d.type or keep.type not in MERGEABLE:
         return False
     if keep.status != d.status:
         return False
     if _anaphoric(doc, d):
-        return True
+        return _dates_agree(keep, d)
     pk, pd = _participants(keep), _participants(d)
-    if not pk or not pd or not (pk <= pd or pd <= pk):
+    if not pk or not pd:
+        return False
+    if not (pk <= pd or pd <= pk) and not _same_side_generic(keep, d, sectors):
         return False
     if not keep.symmetric and keep.source and d.source and set(keep.source) != set(d.source):
         return False
@@ -73,13 +93,13 @@ def _finer(a: str, b: str) -> bool:
     return _ORDER.index(a) < _ORDER.index(b) if a in _ORDER and b in _ORDER else False
 
 
-def merge_drafts(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
+def merge_drafts(doc: "Doc", drafts: list[EventDraft],
+                 sectors: dict[str, tuple[bool, frozenset[str]]] | None = None) -> list[EventDraft]:
+    """``sectors``: actor id -> (resolved, sector codes), to tell unnamed groups of one kind."""
     kept: list[EventDraft] = []
     for d in drafts:
-        target = next((k for k in reversed(kept) if _compatible(doc, k, d)), None)
+        target = next((k for k in reversed(kept) if _compatible(doc, k, d, sectors or {})), None)
         if target is None:
-            if _anaphoric(doc, d):
-                continue  # "the meeting" with nothing to refer to carries no event of its own
             kept.append(d)
         else:
             _absorb(target, d)

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from .. import ids
 from ..model import Actor, Event, EventEvidence, Span
+from ..resources.actors import KBActor, load_kb
 from ..resources.events import load_lexicon
 from .contexts import contexts_for
 from .dating import date_events, place_events
 from .detect import detect
+from .quoted import quoted_demands
 from .draft import EventDraft
 from .inference import infer_roles
 from .merge import merge_drafts
@@ -25,13 +27,50 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis
 
 
+_OWNER_PREPS = {"of", "for"}
+
+
+def _at(t: int, analysis: "Analysis") -> list[str]:
+    return [m.actor for m in analysis.actor_mentions if m.start_token <= t < m.end_token]
+
+
 def _actors_for(tokens: list[int], analysis: "Analysis") -> list[str]:
+    """Actors mentioned at the argument tokens; an argument with no actor of its own stands for the actor
+    that owns it: "its aircraft" (the possessor), "a government plan", "a Russian proposal" (the modifier),
+    "positions of the RSF", "a spokesperson for the office" (the of/for phrase)."""
+    doc = analysis.doc
+    assert doc is not None
+    kb = load_kb()
     out: list[str] = []
     for t in tokens:
-        for m in analysis.actor_mentions:
-            if m.start_token <= t < m.end_token and m.actor not in out:
-                out.append(m.actor)
+        found = _at(t, analysis)
+        if not found:
+            tok = doc[t]
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod") and c.i < t:
+                    found += _at(c.i, analysis)
+                    if not found and c.dep_ == "amod":
+                        iso = kb.country_of_demonym(c.text)
+                        country = kb.country(iso) if iso else None
+                        if country is not None:
+                            found.append(_ensure_country(country, analysis))
+            if not found:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found += _at(p.i, analysis)
+        for a in found:
+            if a not in out:
+                out.append(a)
     return out
+
+
+def _ensure_country(country: "KBActor", analysis: "Analysis") -> str:
+    if not any(a.id == country.id for a in analysis.actors):
+        analysis.actors.append(Actor(id=country.id, name=country.name, kind="country", country=country.country,
+                                     wikidata=country.wikidata))
+    return country.id
 
 
 def _location_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
@@ -44,6 +83,14 @@ def _location_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
                 place = places.get(pm.place)
                 if place is None:
                     continue
+                capital_of = load_kb().country_of_capital(place.name)
+                if capital_of is not None and place.kind == "city":
+                    country = load_kb().country(capital_of)
+                    if country is not None:   # "pressed Moscow to accept": the capital stands for the state
+                        aid = _ensure_country(country, analysis)
+                        if aid not in out:
+                            out.append(aid)
+                        continue
                 aid = ids.actor_id(None, place.name, place.country, ("LOC",))
                 existing = next((a for a in analysis.actors if a.id == aid), None)
                 if existing is None:
@@ -87,8 +134,6 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
     mentions: list[Span] = [_span(doc, i) for i in d.extra_triggers]
     for m in d.merged:
         mentions.append(_span(doc, m.trigger))
-        ms = doc[m.trigger].sent
-        mentions.append(Span(ms.start_char, ms.end_char, ms.text))
     evidence = EventEvidence(
         trigger=_span(doc, d.trigger),
         sentence=Span(sent.start_char, sent.end_char, sent.text),
@@ -110,16 +155,28 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
     )
 
 
+def _unattributed(doc: "Doc", d: EventDraft) -> bool:
+    """Violence and protest that happened are events even when the text names no one ("the protests
+    against a finance bill last year", "an air strike on a market")."""
+    return d.type in ("ASSAULT", "PROTEST") and d.status == "actual" and (
+        d.date is not None and d.date.precision not in ("reported", "unknown") or d.place is not None
+        or bool(d.target_tokens))
+
+
 def event_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
     drafts = detect(doc, load_lexicon())
+    drafts += quoted_demands(doc, analysis.quotes, {d.trigger for d in drafts})
     _attach(drafts, analysis)
-    infer_roles(doc, drafts)
+    for d in drafts:
+        if d.quote_speakers and not d.source:
+            d.source = list(d.quote_speakers)
+    infer_roles(doc, drafts, {a.id: frozenset(a.sector) for a in analysis.actors})
     date_events(doc, drafts, analysis)
     place_events(doc, drafts, analysis)
-    drafts = merge_drafts(doc, drafts)
+    drafts = merge_drafts(doc, drafts, {a.id: (a.resolved, frozenset(a.sector)) for a in analysis.actors})
     date_events(doc, drafts, analysis, anchors_only=True)
-    drafts = [d for d in drafts if d.source or d.target]
+    drafts = [d for d in drafts if d.source or d.target or _unattributed(doc, d)]
     analysis.events = [_finish(d, analysis) for d in drafts]
     analysis.notes["event_drafts"] = drafts

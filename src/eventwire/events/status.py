@@ -20,7 +20,8 @@ INTEND = {"plan", "intend", "prepare", "aim", "plot", "expect", "hope", "decide"
 THREAT = {"vow", "threaten", "pledge", "promise", "swear", "warn"}
 REFUSE = {"refuse", "decline"}
 DENY = {"deny"}
-HYPOTHETICAL_GOVERNORS = {"urge", "ask", "call", "press", "dissuade", "persuade", "prevent", "stop", "deter",
+READY = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised", "due"}
+HYPOTHETICAL_GOVERNORS = {"face", "risk", "urge", "ask", "call", "press", "dissuade", "persuade", "prevent", "stop", "deter",
                           "avoid", "forbid", "prohibit", "demand", "want", "pressure", "implore", "oppose",
                           "warn", "necessary", "need"}
 REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "add", "note", "acknowledge",
@@ -96,7 +97,7 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
                 return "threatened"
             if head.pos_ == "NOUN" and tok.dep_ == "acl" and lemma in GOAL_NOUNS:
                 return "attempted" if lemma in ("bid", "effort", "attempt") else "intended"
-            if lemma in INTEND and head.pos_ == "VERB":
+            if lemma in INTEND and head.pos_ == "VERB" or lemma in READY:
                 return "intended"
             if lemma in HYPOTHETICAL_GOVERNORS:
                 return "hypothetical"

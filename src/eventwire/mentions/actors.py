@@ -16,8 +16,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .. import ids
-from ..model import Actor, ActorMention, Span
+from ..model import Actor, ActorMention, PlaceMention, Span
 from ..resources.actors import ActorKB, KBActor, load_kb
+from .agents import GOVERNMENT
 from .agents import agent_drafts as agent_drafts_for
 from .coref import resolve_references
 from .spans import Draft, entity_core, token_span
@@ -185,13 +186,18 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
 
 
 def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
-    """Keep the first draft for any token; generic agents may absorb a modifier mention (country) only
-    when the agent draft is the one chosen."""
+    """Keep the first draft for any token, except that one phrase may stand for several actors
+    ("Russian and Ukrainian delegations")."""
     out: list[Draft] = []
     used: set[int] = set()
+    spans: set[tuple[int, int]] = set()
     for d in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        if (d.start, d.end) in spans and d.via == "generic":
+            out.append(d)
+            continue
         if any(i in used for i in range(d.start, d.end)):
             continue
+        spans.add((d.start, d.end))
         used.update(range(d.start, d.end))
         out.append(d)
     return out
@@ -254,7 +260,7 @@ def actor_stage(analysis: "Analysis") -> None:
     kb = load_kb()
     on = _reference_day(analysis)
     blocked = {i for m in analysis.place_mentions for i in range(m.start_token, m.end_token)
-               if not _is_country_place(analysis, m.place)}
+               if not _is_country_place(analysis, m.place) and not _agentive_capital(doc, m, kb)}
     focus: dict[str, int] = defaultdict(int)
     for p in analysis.places:
         if p.country:
@@ -268,6 +274,10 @@ def actor_stage(analysis: "Analysis") -> None:
     for d in drafts:
         if d.actor is None and d.country is None and not d.nationality and home is not None:
             d.country = home
+        if d.actor is None and d.country and d.via == "generic" and d.head is not None \
+                and doc[d.head].lemma_.lower() in GOVERNMENT and not (d.name or "").startswith("Government of"):
+            country = kb.country(d.country)
+            d.name, d.kind = f"Government of {country.name if country else d.country}", "organization"
     analysis.actor_mentions, analysis.actors = build_actors(doc, drafts, kb, on)
 
 
@@ -278,6 +288,13 @@ def focus_country(counts: dict[str, int]) -> str | None:
         return None
     iso, n = max(counts.items(), key=lambda kv: kv[1])
     return iso if n * 2 >= total else None
+
+
+def _agentive_capital(doc: "Doc", m: "PlaceMention", kb: ActorKB) -> bool:
+    """"Moscow said", "Kyiv has backed": a capital as the agent stands for its government."""
+    head = doc[m.head]
+    return head.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and \
+        kb.country_of_capital(doc[m.start_token:m.end_token].text) is not None
 
 
 def _is_country_place(analysis: "Analysis", place_id: str) -> bool:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 QUANTIFIERS = {"several", "other", "many", "some", "few", "more", "most", "all", "both", "various", "numerous",
                "dozens", "hundreds", "thousands", "millions", "scores", "tens", "least", "about", "nearly",
-               "own", "such", "same", "certain", "senior", "top", "local"}
+               "own", "such", "same", "certain"}
 MEMBER_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "member", "committee", "delegation",
                 "leader", "commander", "negotiator", "representative", "envoy", "chief", "head", "minister",
                 "officer", "fighter", "soldier", "troops", "forces", "unit", "spokespeople", "team", "staff"}
@@ -29,6 +29,10 @@ CLASSES = {"protester": "protester", "protestor": "protester", "demonstrator": "
            "soldier": "troops", "troops": "troops", "troop": "troops", "force": "troops",
            "officer": "police", "police": "police", "policeman": "police", "policemen": "police"}
 GOVERNMENT = {"government", "authorities", "administration", "authority"}
+SECTOR_WORDS = {"aid": "NGO", "rights": "NGO", "humanitarian": "NGO", "relief": "NGO", "volunteer": "NGO",
+                "charity": "NGO", "armed": "REB", "militant": "REB", "rebel": "REB", "jihadist": "REB",
+                "health": "HLH", "medical": "HLH", "opposition": "OPP", "student": "EDU", "labour": "LAB",
+                "labor": "LAB", "media": "MED", "news": "MED", "religious": "REL", "church": "REL"}
 
 
 def _country_of(tok: "Token", kb: ActorKB, place_country: dict[int, str]) -> str | None:
@@ -50,6 +54,9 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
     by_token = {i: d for d in named for i in range(d.start, d.end)}
     drafts: list[Draft] = []
     for tok in doc:
+        for d in drafts[-2:]:   # agents made so far can own later ones ("the union's leaders")
+            for i in range(d.start, d.end):
+                by_token.setdefault(i, d)
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
             continue
         spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
@@ -62,11 +69,15 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
         start = tok.i
         sector = spec.sector
         for child in sorted(tok.children, key=lambda c: c.i):
-            if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss", "det"):
+            if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss", "det",
+                                                     "nummod"):
                 continue
             if child.dep_ == "det":
                 if child.lower_ in ("the", "a", "an"):
                     start = min(start, child.i)
+                continue
+            if child.dep_ == "nummod":
+                start = min(start, min(t.i for t in child.subtree))
                 continue
             if child.i in by_token:
                 d = by_token[child.i]
@@ -96,14 +107,16 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 inner = kb.agent(child.text) or kb.agent(child.lemma_)
                 if inner is not None:
                     sector = inner.sector  # "police commander" is police
+                sector = SECTOR_WORDS.get(child.lower_, sector)  # "aid group" is an NGO
         for child in tok.children:
             if child.dep_ != "prep" or child.lower_ not in ("in", "from", "of", "for"):
                 continue
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                if pobj.i in by_token:
-                    d = by_token[pobj.i]
+                ref = by_token.get(pobj.i) or _refers_back(doc, pobj, named, drafts)
+                if ref is not None:
+                    d = ref
                     if d.actor is not None and d.actor.kind == "country":
                         countries.append((d.actor.country or "", doc[d.start:d.end].text))
                     elif _head_lemma(doc, d) and tok.lemma_.lower() in MEMBER_NOUNS | GOVERNMENT:
@@ -120,7 +133,7 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 drafts.append(Draft(start, tok.i + 1, actor=owner, via="generic", head=tok.i))
             continue
         if not countries and not words:
-            earlier = _refers_back(doc, tok, named, drafts)
+            earlier = _refers_back(doc, tok, named, drafts, spec.sector)
             if earlier is not None:
                 drafts.append(Draft(start, tok.i + 1, actor=earlier.actor, name=earlier.name, kind=earlier.kind,
                                     country=earlier.country, sector=earlier.sector, via="descriptor",
@@ -145,12 +158,17 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
     return drafts
 
 
-def _refers_back(doc: "Doc", tok: "Token", named: list[Draft], made: list[Draft]) -> Draft | None:
+def _refers_back(doc: "Doc", tok: "Token", named: list[Draft], made: list[Draft],
+                 spec_sector: str | None = None) -> Draft | None:
     """"the union" -> the last organisation whose name ends in "Union"; "the police" -> the last police."""
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in tok.children)
     lemma = tok.lemma_.lower()
-    if definite:
+    if definite or tok.dep_ == "compound":
+        for d in sorted(named, key=lambda d: -d.start):
+            if d.end <= tok.i and spec_sector is not None and d.actor is not None \
+                    and spec_sector in d.actor.sector and spec_sector in ("MIL", "COP"):
+                return d
         for d in sorted(named, key=lambda d: -d.start):
             if d.end <= tok.i and (d.kind in ("organization", "group") or (d.actor is not None and d.actor.kind in
                                                                            ("organization", "group"))) \
@@ -159,6 +177,6 @@ def _refers_back(doc: "Doc", tok: "Token", named: list[Draft], made: list[Draft]
     key = _kind_key(tok)
     for d in sorted(made, key=lambda d: -d.start):
         if d.end <= tok.i and d.via == "generic" and d.head is not None and _kind_key(doc[d.head]) == key \
-                and d.country:
+                and (d.country or definite):
             return d
     return None

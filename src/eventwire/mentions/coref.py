@@ -183,10 +183,13 @@ def _role_matches(held: str, wanted: str) -> bool:
 
 def _the_two(tok: "Token", hist: _History) -> list[Draft]:
     """"The two", "both": the two most recent distinct people (or parties) mentioned."""
-    if not ((tok.lower_ == "two" and any(c.lower_ == "the" for c in tok.children)) or tok.lower_ == "both"):
-        return []
-    if tok.dep_ not in _SUBJ:
-        return []
+    sides = tok.lemma_.lower() in ("side", "party", "country", "delegation", "government") and tok.tag_ == "NNS" \
+        and any(c.lower_ in ("both", "two") for c in tok.children)
+    if not sides:
+        if not ((tok.lower_ == "two" and any(c.lower_ == "the" for c in tok.children)) or tok.lower_ == "both"):
+            return []
+        if tok.dep_ not in _SUBJ:
+            return []
     picked: list[Draft] = []
     for d in hist.before(tok.i):
         if _kind(d) not in ("person", "country", "organization", "group"):
@@ -198,7 +201,7 @@ def _the_two(tok: "Token", hist: _History) -> list[Draft]:
             break
     if len(picked) < 2:
         return []
-    start = min([c.i for c in tok.children if c.dep_ == "det"] + [tok.i])
+    start = min([c.i for c in tok.children if c.dep_ in ("det", "predet", "nummod")] + [tok.i])
     return [_copy(p, start, tok.i + 1, "descriptor", tok.i) for p in picked]
 
 
@@ -250,7 +253,7 @@ def resolve_references(doc: "Doc", drafts: list[Draft], kb: ActorKB, on: date | 
                 if d is not None:
                     new = [d]
         elif tok.pos_ in ("NOUN", "PROPN"):
-            new = _resolve_descriptor(tok, hist, kb, on)
+            new = _the_two(tok, hist) or _resolve_descriptor(tok, hist, kb, on)
         elif tok.pos_ == "NUM" or tok.lower_ == "both":
             new = _the_two(tok, hist)
         for d in new:

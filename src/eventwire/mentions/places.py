@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "state", "area",
+                              "county", "port", "camp", "neighbourhood", "neighborhood", "suburb", "capital"})
 BLOC_WORDS = frozenset({"west", "east", "north", "south", "global south", "global north"})
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "into", "near", "from", "to", "across", "toward", "towards",
@@ -194,6 +196,8 @@ def _licensed(span: "SpacySpan", entries: list[GazEntry], people: set[str]) -> b
     governor = _governor(root)
     if governor.dep_ == "pobj" and governor.head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
+    if governor.dep_ == "pobj" and governor.head.lower_ == "of" and governor.head.head.lemma_ in SETTLEMENT_NOUNS:
+        return True  # "the town of Mellit", "the port city of Hodeidah"
     if governor.dep_ == "pobj" and governor.head.lower_ == "on" and (
             governor.head.head.lemma_ in ASSAULT_NOUNS or governor.head.head.lemma_ in MOVEMENT_VERBS):
         return True

@@ -81,7 +81,7 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[Quote]:
         stripped = inner.rstrip(" ,.;:")
         qe_clean = qs + len(stripped)
         toks = _tokens_in(doc, qs, qe)
-        if not toks or len(stripped.split()) < 2:
+        if not toks or (len(stripped.split()) < 2 and not (stripped.isalpha() and len(stripped) >= 4)):
             continue
         first, lastt = doc[toks[0]], doc[toks[-1]]
         # inside the quote, the token whose head lies outside is its attachment point
