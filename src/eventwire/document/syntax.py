@@ -73,6 +73,10 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
                 if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
                     return expand_conj(c)
         return subject_tokens(head, depth + 1)
+    if dep == "acl" and head.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "dative") \
+            and head.pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBD" or any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in head.children)):
+        return expand_conj(head)   # misparsed relative: "an attack that a local aid group blamed on …"
     if dep == "acl" and head.pos_ in ("NOUN",):
         # "efforts to dissuade": the owner of the effort is the subject of the verb governing it
         for c in head.children:

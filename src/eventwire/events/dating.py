@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis
 
 _TIME_PREPS = {"on", "in", "during", "over", "since", "by", "until", "at", "throughout", "from", "before", "after"}
+_ONSET = {"erupt", "break", "begin", "start", "escalate", "flare", "resume", "end", "last", "erupted"}
 _KIND_RANK = {"city": 0, "region": 1, "admin1": 2, "country": 3}
 _PLACE_PREPS = {"in", "at", "into", "near", "inside", "across", "outside", "around", "toward", "towards", "on"}
 _MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
@@ -54,10 +55,20 @@ def _clause(doc: "Doc", d: EventDraft) -> set[int]:
     tok = doc[d.trigger]
     if d.nominal and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         out.add(tok.head.i)
-    if d.nominal:
-        out.update(c.i for c in tok.children if c.dep_ in ("relcl", "acl"))  # "the war, which erupted in …"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        out.update(c.i for c in tok.children if c.dep_ in ("relcl", "acl"))
+        # "the war between the army and the RSF, which erupted in April 2023": a relative clause about an
+        # onset is about the event noun, wherever the parser attached it inside the noun phrase
+        out.update(t.i for t in tok.subtree if t.dep_ == "relcl" and t.lemma_.lower() in _ONSET)  # "the war, which erupted in …"
     for i in list(out):
         t = doc[i]
+        # coordinated and simultaneous clauses share their time: "fired tear gas and arrested 37 people on
+        # Saturday as thousands marched"
+        out.update(c.i for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        out.update(c.i for c in t.children if c.dep_ == "advcl" and _simultaneous(c))
+        if t.dep_ == "advcl" and _simultaneous(t):
+            out.add(t.head.i)
+            out.update(c.i for c in t.head.children if c.dep_ == "conj" and c.pos_ == "VERB")
         for _ in range(4):
             if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
                 t = t.head
@@ -73,6 +84,10 @@ def _clause(doc: "Doc", d: EventDraft) -> set[int]:
 
 _VERBAL = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
 _REPORTING = {"say", "announce", "tell", "state", "declare", "confirm", "add", "insist", "warn"}
+
+
+def _simultaneous(clause: "Token") -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in ("as", "while", "when") for m in clause.children)
 
 
 def _timex_tokens(doc: "Doc", timexes: list[Timex]) -> list[tuple[Timex, list[int]]]:
@@ -117,11 +132,15 @@ def date_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis", anch
             continue
         sent = doc[d.trigger].sent
         best: tuple[int, Timex, list[int]] | None = None
+        inside = {t.i for t in doc[d.trigger].subtree} - {d.trigger}
         for n, (tx, toks) in enumerate(located):
             if tx.kind != "date" or not toks or tx.value.value is None or n in governed:
                 continue
             if not (sent.start <= toks[0] < sent.end):
                 continue
+            gov = _governor(doc, toks)
+            if gov is not None and gov.i in inside and gov.pos_ in ("VERB", "AUX"):
+                continue  # the time of an embedded act ("agreed to carry out the exchange in the coming days")
             dist = abs(toks[0] - d.trigger)
             if best is None or dist < best[0]:
                 best = (dist, tx, toks)

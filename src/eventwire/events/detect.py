@@ -330,6 +330,11 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             continue
         if ev.status in ("negated", "refused") and ev.type in COOPERATIVE_NEGATES_TO_REJECT:
             ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"
+            if not ev.issue_tokens:   # "would not withdraw the lease": the refused act is the issue
+                ev.issue_tokens = [t.i for t in doc[ev.trigger].subtree
+                                   if t.dep_ not in ("nsubj", "aux", "neg") and t.i not in
+                                   {x.i for c in doc[ev.trigger].children if c.dep_ in ("nsubj", "conj", "cc")
+                                    for x in c.subtree}]
         drafts.append(ev)
         triggers.add(ev.trigger)
     drafts = [d for d in drafts if d.trigger not in consumed or d.extra_triggers]

@@ -17,6 +17,7 @@ from .draft import EventDraft
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 _CONFLICT = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 
 
@@ -26,7 +27,8 @@ def _same_sentence(doc: "Doc", a: EventDraft, b: EventDraft) -> bool:
 
 def infer_roles(doc: "Doc", drafts: list[EventDraft], sectors: dict[str, frozenset[str]] | None = None) -> None:
     for d in drafts:
-        if d.symmetric and not d.target and len(d.source) >= 2:
+        if (d.symmetric or d.type in _JOINT) and not d.target and len(d.source) >= 2:
+            d.symmetric = True
             d.source, d.target = d.source[:1], d.source[1:]
     for d in drafts:
         if d.type == "ASSAULT" and d.source and not d.target:

@@ -93,12 +93,25 @@ def _finer(a: str, b: str) -> bool:
     return _ORDER.index(a) < _ORDER.index(b) if a in _ORDER and b in _ORDER else False
 
 
+def _governed_by(doc: "Doc", d: EventDraft, keep: EventDraft) -> bool:
+    """"met … for their first direct peace talks": an event noun inside the clause of a verbal event of
+    the same type is that event."""
+    if not d.nominal or keep.type != d.type:
+        return False
+    tok = doc[d.trigger]
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.i == keep.trigger or head.i in keep.extra_triggers
+
+
 def merge_drafts(doc: "Doc", drafts: list[EventDraft],
                  sectors: dict[str, tuple[bool, frozenset[str]]] | None = None) -> list[EventDraft]:
     """``sectors``: actor id -> (resolved, sector codes), to tell unnamed groups of one kind."""
     kept: list[EventDraft] = []
     for d in drafts:
-        target = next((k for k in reversed(kept) if _compatible(doc, k, d, sectors or {})), None)
+        target = next((k for k in reversed(kept) if _governed_by(doc, d, k)), None) or \
+            next((k for k in reversed(kept) if _compatible(doc, k, d, sectors or {})), None)
         if target is None:
             kept.append(d)
         else:

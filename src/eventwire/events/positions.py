@@ -61,10 +61,28 @@ class _Collector:
                     out.append(m.actor)
         return out
 
+    def core(self, tokens: list[int]) -> list[int]:
+        """The issue phrase without what only times or conditions it ("… before any ceasefire took effect"),
+        and with a relative pronoun replaced by what it stands for ("which Kyiv has backed")."""
+        doc = self.doc
+        toks = set(tokens)
+        for t in list(toks):
+            tok = doc[t]
+            if tok.dep_ == "advcl" and tok.head.i in toks:
+                toks -= {x.i for x in tok.subtree}
+        if len(toks) == 1:
+            tok = doc[next(iter(toks))]
+            if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+                noun = tok.head.head
+                toks = {x.i for x in noun.subtree} - {x.i for x in tok.head.subtree}
+        return sorted(toks)
+
     def issue(self, tokens: list[int]) -> tuple[Issue, Span] | None:
         if not tokens:
             return None
-        toks = sorted(set(tokens))
+        toks = self.core(tokens)
+        if not toks:
+            return None
         start, end = self.doc[toks[0]].idx, self.doc[toks[-1]].idx + len(self.doc[toks[-1]].text)
         text = self.doc.text[start:end]
         places: list[str] = []
@@ -134,9 +152,45 @@ def _from_events(col: _Collector, drafts: list[EventDraft]) -> None:
             stance = "oppose"  # "dissuade X from another invasion": against the invasion
         if stance is None or not d.issue_tokens or not d.source:
             continue
-        found = col.issue(d.issue_tokens)
-        for a in d.source:
-            col.add(a, stance, found, [_tok_span(col.doc[d.trigger])], when=d.date)
+        for clause_tokens in _clauses(col.doc, col.core(d.issue_tokens)):
+            clause_stance, tokens = _removal(col.doc, clause_tokens, stance)
+            found = col.issue(tokens)
+            for a in d.source:
+                col.add(a, clause_stance, found, [_tok_span(col.doc[d.trigger])], when=d.date)
+
+
+REMOVAL = {"withdraw", "scrap", "cancel", "abandon", "drop", "repeal", "reverse", "revoke", "lift", "suspend",
+           "annul", "shelve", "rescind", "remove"}
+FORCES = {"troops", "troop", "forces", "force", "soldiers", "army", "fighters", "personnel", "units"}
+FLIP = {"demand": "oppose", "reject": "support", "support": "oppose"}
+
+
+def _removal(doc: "Doc", tokens: list[int], stance: str) -> tuple[str, list[int]]:
+    """A demand to withdraw or scrap something opposes it ("must withdraw this lease", "the lease be
+    scrapped"); refusing to withdraw it supports it. Not for forces: "withdraw its troops" stays a demand."""
+    toks = set(tokens)
+    for t in sorted(toks):
+        verb = doc[t]
+        if verb.lemma_.lower() not in REMOVAL or stance not in FLIP:
+            continue
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i in toks]
+        if not objs or objs[0].lemma_.lower() in FORCES:
+            continue
+        return FLIP[stance], [x.i for x in objs[0].subtree]
+    return stance, tokens
+
+
+def _clauses(doc: "Doc", tokens: list[int]) -> list[list[int]]:
+    """"demanded that the lease be scrapped and that the plan be put to a public inquiry": two issues."""
+    toks = set(tokens)
+    heads = [doc[t] for t in toks if doc[t].dep_ == "ccomp" and doc[t].head.i not in toks]
+    if len(heads) != 1:
+        return [tokens]
+    conjs = [c for c in heads[0].children if c.dep_ == "conj" and c.i in toks]
+    if not conjs:
+        return [tokens]
+    rest = toks - {x.i for c in conjs for x in c.subtree}
+    return [sorted(rest)] + [sorted(x.i for x in c.subtree) for c in conjs]
 
 
 def _from_statements(col: _Collector) -> None:

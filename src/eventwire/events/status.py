@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 ATTEMPT = {"try", "attempt", "strive", "endeavor", "endeavour"}
 FAIL = {"fail"}
-INTEND = {"plan", "intend", "prepare", "aim", "plot", "expect", "hope", "decide", "seek", "want", "wish",
+INTEND = {"agree", "plan", "intend", "prepare", "aim", "plot", "expect", "hope", "decide", "seek", "want", "wish",
           "mean", "propose", "set", "schedule", "consider", "scheme"}
 THREAT = {"vow", "threaten", "pledge", "promise", "swear", "warn"}
 REFUSE = {"refuse", "decline"}

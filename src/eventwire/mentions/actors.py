@@ -210,7 +210,10 @@ def recognise(doc: "Doc", kb: ActorKB, blocked: set[int], focus: dict[str, int],
     role_tokens = {i for s, e, _ in _role_spans(doc) for i in range(s, e)}
     ent_drafts = _entity_drafts(doc, kb, _covered(kb_drafts), blocked | role_tokens)
     named = kb_drafts + ent_drafts
-    agent_drafts = agent_drafts_for(doc, kb, _covered(named) | blocked | role_tokens, named, place_country or {})
+    owned_roles = {i for i in role_tokens if any(c.dep_ == "prep" and c.lower_ in ("for", "of")
+                                                 for c in doc[i].children)}
+    agent_drafts = agent_drafts_for(doc, kb, _covered(named) | blocked | (role_tokens - owned_roles), named,
+                                    place_country or {})
     # A generic agent that swallowed a country modifier ("Israeli troops") wins over the bare country mention;
     # one that swallowed an organisation ("State Department officials") is that organisation's mention.
     absorbed = {i for d in agent_drafts for i in range(d.start, d.end - 1)}

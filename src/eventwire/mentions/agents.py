@@ -53,8 +53,12 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                  place_country: dict[int, str]) -> list[Draft]:
     by_token = {i: d for d in named for i in range(d.start, d.end)}
     drafts: list[Draft] = []
-    for tok in doc:
-        for d in drafts[-2:]:   # agents made so far can own later ones ("the union's leaders")
+    # members are resolved after what they belong to ("a member of the Ukrainian delegation")
+    members = [t for t in doc if t.lemma_.lower() in MEMBER_NOUNS | {"member"} and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") for c in t.children)]
+    order = [t for t in doc if t not in members] + members
+    for tok in order:
+        for d in drafts[-3:]:   # agents made so far can own later ones ("the union's leaders")
             for i in range(d.start, d.end):
                 by_token.setdefault(i, d)
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
@@ -119,7 +123,7 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                     d = ref
                     if d.actor is not None and d.actor.kind == "country":
                         countries.append((d.actor.country or "", doc[d.start:d.end].text))
-                    elif _head_lemma(doc, d) and tok.lemma_.lower() in MEMBER_NOUNS | GOVERNMENT:
+                    elif _head_lemma(doc, d) and tok.lemma_.lower() in MEMBER_NOUNS | GOVERNMENT | {"member"}:
                         owner = d.actor if d.actor is not None else d
                 elif pobj.i in place_country and not countries:
                     countries.append((place_country[pobj.i], pobj.text))
@@ -132,6 +136,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             else:
                 drafts.append(Draft(start, tok.i + 1, actor=owner, via="generic", head=tok.i))
             continue
+        if _described(tok, kb, named):
+            continue  # "the militant group" after "Hamas": a descriptor, resolved by coreference
         if not countries and not words:
             earlier = _refers_back(doc, tok, named, drafts, spec.sector)
             if earlier is not None:
@@ -158,13 +164,24 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
     return drafts
 
 
+def _described(tok: "Token", kb: ActorKB, named: list[Draft]) -> bool:
+    """A definite noun phrase that the knowledge base lists as a descriptor of an actor named earlier."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    mods = [c.text for c in sorted(tok.children, key=lambda c: c.i) if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    phrases = {" ".join(mods + [tok.text]), tok.text} if mods else {tok.text}
+    ids = {a.id for p in phrases for a in kb.with_descriptor(p)}
+    return any(d.actor is not None and d.actor.id in ids and d.end <= tok.i for d in named)
+
+
 def _refers_back(doc: "Doc", tok: "Token", named: list[Draft], made: list[Draft],
                  spec_sector: str | None = None) -> Draft | None:
     """"the union" -> the last organisation whose name ends in "Union"; "the police" -> the last police."""
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in tok.children)
     lemma = tok.lemma_.lower()
-    if definite or tok.dep_ == "compound":
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    if definite or bare or tok.dep_ == "compound":
         for d in sorted(named, key=lambda d: -d.start):
             if d.end <= tok.i and spec_sector is not None and d.actor is not None \
                     and spec_sector in d.actor.sector and spec_sector in ("MIL", "COP"):
@@ -175,7 +192,10 @@ def _refers_back(doc: "Doc", tok: "Token", named: list[Draft], made: list[Draft]
                     and _head_lemma(doc, d) == lemma:
                 return d
     key = _kind_key(tok)
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     for d in sorted(made, key=lambda d: -d.start):
+        if mods and d.head is not None and d.name and not any(m in d.name.lower() for m in mods):
+            continue
         if d.end <= tok.i and d.via == "generic" and d.head is not None and _kind_key(doc[d.head]) == key \
                 and (d.country or definite):
             return d

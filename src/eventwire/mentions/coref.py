@@ -26,7 +26,8 @@ _GROUP_HEADS = {"group", "movement", "organization", "organisation", "militia", 
                 "rebels", "insurgents", "alliance", "bloc", "party", "army", "military", "force", "forces",
                 "government", "administration", "regime", "country", "nation", "kingdom", "republic", "state"}
 _SUBJ = ("nsubj", "nsubjpass")
-WINDOW = 5  # sentences looked back
+WINDOW = 5  # sentences a pronoun looks back
+DESCRIPTOR_WINDOW = 15  # sentences a descriptor ("the police", "the militant group") looks back
 
 
 def _kind(d: Draft) -> str:
@@ -82,10 +83,10 @@ class _History:
         self.sent = _sent_index(doc)
         self.drafts = sorted(drafts, key=lambda d: d.start)
 
-    def before(self, i: int) -> list[Draft]:
-        """Mentions before token i within the window, most recent first."""
+    def before(self, i: int, window: int = WINDOW) -> list[Draft]:
+        """Mentions before token i within the window (in sentences), most recent first."""
         s = self.sent[i]
-        return [d for d in reversed(self.drafts) if d.end <= i and s - self.sent[d.start] <= WINDOW]
+        return [d for d in reversed(self.drafts) if d.end <= i and s - self.sent[d.start] <= window]
 
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
@@ -104,6 +105,18 @@ def _same(a: Draft, b: Draft) -> bool:
 def _copy(src: Draft, start: int, end: int, via: str, head: int | None = None) -> Draft:
     return Draft(start, end, actor=src.actor, name=src.name, kind=src.kind, country=src.country,
                  sector=src.sector, via=via, head=head)
+
+
+def _partners(d: Draft, tok: "Token", hist: _History) -> list[Draft]:
+    """"their" for "Russian and Ukrainian delegations": every actor of the phrase the pronoun took."""
+    if tok.lower_ not in _PLURAL:
+        return []
+    src = [x for x in hist.drafts if x.end <= tok.i and x.actor is d.actor and x.name == d.name]
+    if not src:
+        return []
+    last = src[-1]
+    return [_copy(x, tok.i, tok.i + 1, "pronoun") for x in hist.drafts
+            if (x.start, x.end) == (last.start, last.end) and not _same(x, d)]
 
 
 def _pronoun(tok: "Token", hist: _History) -> Draft | None:
@@ -151,7 +164,7 @@ def _resolve_descriptor(tok: "Token", hist: _History, kb: ActorKB, on: date | No
     start, phrase, demonym = found
     iso = kb.country_of_demonym(demonym) if demonym else None
     role = kb.role_key(phrase) or kb.role_key(tok.text)
-    earlier = hist.before(start)
+    earlier = hist.before(start, DESCRIPTOR_WINDOW)
     if role is not None:
         key, _ = role
         for d in earlier:
@@ -166,9 +179,9 @@ def _resolve_descriptor(tok: "Token", hist: _History, kb: ActorKB, on: date | No
             if holders:
                 return [Draft(start, tok.i + 1, actor=holders[0], via="descriptor", head=tok.i)]
         return []
-    if tok.lemma_.lower() not in _GROUP_HEADS and tok.lower_ not in _GROUP_HEADS:
-        return []
     described = {a.id for a in kb.with_descriptor(phrase)} | {a.id for a in kb.with_descriptor(tok.text)}
+    if tok.lemma_.lower() not in _GROUP_HEADS and tok.lower_ not in _GROUP_HEADS and not described:
+        return []
     for d in earlier:
         if d.actor is not None and d.actor.id in described and (iso is None or d.actor.country == iso):
             return [_copy(d, start, tok.i + 1, "descriptor", tok.i)]
@@ -190,15 +203,27 @@ def _the_two(tok: "Token", hist: _History) -> list[Draft]:
             return []
         if tok.dep_ not in _SUBJ:
             return []
+    subj = _clause_subject(tok) if tok.dep_ not in _SUBJ else None
+    subj_drafts = [d for d in hist.drafts if subj is not None and d.start <= subj.i < d.end]
+    banned = {(d.actor.id if d.actor else d.name) for d in subj_drafts}
+    banned_countries = {(d.actor.country if d.actor else d.country) for d in subj_drafts} - {None}
+    earlier = [d for d in hist.before(tok.i) if _kind(d) in ("person", "country", "organization", "group")
+               and (d.actor.id if d.actor else d.name) not in banned
+               and (d.actor.country if d.actor else d.country) not in banned_countries]
     picked: list[Draft] = []
-    for d in hist.before(tok.i):
-        if _kind(d) not in ("person", "country", "organization", "group"):
-            continue
-        if any(_same(d, p) for p in picked):
-            continue
-        picked.append(d)
-        if len(picked) == 2:
+    # a pair told together first: one phrase for two actors, or two coordinated names
+    for d in earlier:
+        mates = [x for x in earlier if (x.start, x.end) == (d.start, d.end) and not _same(x, d)]
+        if mates:
+            picked = [d, mates[0]]
             break
+    if not picked:
+        for d in earlier:
+            if any(_same(d, p) for p in picked):
+                continue
+            picked.append(d)
+            if len(picked) == 2:
+                break
     if len(picked) < 2:
         return []
     start = min([c.i for c in tok.children if c.dep_ in ("det", "predet", "nummod")] + [tok.i])
@@ -251,7 +276,7 @@ def resolve_references(doc: "Doc", drafts: list[Draft], kb: ActorKB, on: date | 
             if tok.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER:
                 d = _pronoun(tok, hist)
                 if d is not None:
-                    new = [d]
+                    new = [d] + _partners(d, tok, hist)
         elif tok.pos_ in ("NOUN", "PROPN"):
             new = _the_two(tok, hist) or _resolve_descriptor(tok, hist, kb, on)
         elif tok.pos_ == "NUM" or tok.lower_ == "both":
