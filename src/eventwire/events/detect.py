@@ -206,6 +206,14 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     ev = _new(tok, spec)
     ev.source_tokens = [t.i for t in subject_tokens(tok)]
     ev.target_tokens = [t.i for t in object_tokens(tok, spec)]
+    if spec.type == "ACCUSE":
+        holders = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
+        for c in holders:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "over"):
+                for p in c.children:
+                    if p.dep_ in ("pcomp", "pobj"):
+                        consumed.update(t.i for t in p.subtree if t.pos_ in ("VERB", "NOUN"))
+                        ev.issue_tokens = [t.i for t in p.subtree]
     if spec.type == "REQUEST":
         x = _xcomp(tok)
         issue = [p for c in children if c.dep_ == "prep" and c.lower_ in ("from", "for")
@@ -354,7 +362,8 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and subj:
             host = by_trigger[subj[0].i]
             host.extra_triggers.append(d.trigger)
-            host.target_tokens += d.target_tokens
+            if doc[host.trigger].lemma_.lower() in EVENT_NOUNS:   # an incident, not a whole war
+                host.target_tokens += d.target_tokens
             host.fatalities = host.fatalities or d.fatalities
             host.nominal = False
             continue

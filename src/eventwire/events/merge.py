@@ -69,6 +69,8 @@ def _compatible(doc: "Doc", keep: EventDraft, d: EventDraft,
         return False
     if not keep.symmetric and keep.source and d.source and set(keep.source) != set(d.source):
         return False
+    if keep.type == "ASSAULT" and (bool(keep.target) != bool(d.target)) and keep.place != d.place:
+        return False  # "dropped bombs on the market" and "struck positions near El Fasher" are two strikes
     return _dates_agree(keep, d)
 
 
@@ -96,12 +98,12 @@ def _finer(a: str, b: str) -> bool:
 def _governed_by(doc: "Doc", d: EventDraft, keep: EventDraft) -> bool:
     """"met … for their first direct peace talks": an event noun inside the clause of a verbal event of
     the same type is that event."""
-    if not d.nominal or keep.type != d.type:
+    if not d.nominal or keep.type != d.type or keep.status != d.status:
         return False
     tok = doc[d.trigger]
-    head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False   # "discussed a possible meeting" is not that meeting
+    head = tok.head.head
     return head.i == keep.trigger or head.i in keep.extra_triggers
 
 
