@@ -38,6 +38,8 @@ COERCIVE_VERBS = {"enter", "seize", "occupy", "take", "attack", "retaliate", "st
                   "sweep", "storm", "capture", "expel", "sanction", "cut"}
 TERRITORY_VERBS = {"enter", "seize", "occupy", "take", "invade", "capture", "annex", "sweep", "storm"}
 COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "AID"}
+IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
+                 "stock", "place", "part", "credit"}
 CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets"}
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
 EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
@@ -195,6 +197,8 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
         return None
     if lemma == "want":
         return _want(tok, spec)
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS for c in children):
+        return None   # "seize the chance", "take the opportunity"
     if lemma == "blame" and any(c.dep_ == "prep" and c.lower_ == "on" for c in children):
         ev = _new(tok, spec)
         ev.source_tokens = [t.i for t in subject_tokens(tok)]

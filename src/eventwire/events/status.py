@@ -74,6 +74,8 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
         head = tok.head
         if head is tok:
             return "actual"
+        if tok.dep_ == "relcl":
+            return "actual"   # a relative clause asserts its own event ("a ceasefire, which Kyiv has backed")
         lemma = head.lemma_.lower()
         if tok.dep_ in ("pobj", "pcomp") and head.lower_ in ABSOLUTE_PREPS:
             return "actual"  # "with Biden rebuking him", "after the group launched": a fact, not a plan

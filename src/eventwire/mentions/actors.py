@@ -177,6 +177,10 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
                 drafts.append(Draft(s, e, name=text, kind="group", country=iso, sector=("CVL",), via="ner"))
             continue
         kind = _ENTITY_KINDS[ent.label_]
+        capital = kb.country_of_capital(text) if doc[ent.root.i].dep_ in ("nsubj", "nsubjpass", "poss") else None
+        if capital is not None and kb.country(capital) is not None:
+            drafts.append(Draft(s, e, actor=kb.country(capital), via="kb"))   # "Kyiv has backed": Ukraine
+            continue
         hits = kb.lookup(text) or [a for a, _ in kb.fuzzy(text)]
         if hits:
             drafts.append(Draft(s, e, actor=hits[0], via="alias"))
@@ -221,7 +225,29 @@ def recognise(doc: "Doc", kb: ActorKB, blocked: set[int], focus: dict[str, int],
                                       and all(i in absorbed for i in range(d.start, d.end)))]
     named = [d for d in named if not (d.actor is not None and d.actor.kind != "country"
                                       and all(i in absorbed for i in range(d.start, d.end)))]
-    return _drop_overlaps(named + agent_drafts)
+    return _appositions(doc, _drop_overlaps(named + agent_drafts))
+
+
+def _appositions(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"Russia's chief negotiator, Vladimir Medinsky": the title phrase and the name are one actor; the
+    name keeps the country and sector the title gives it."""
+    people = [d for d in drafts if (d.actor is not None and d.actor.kind == "person") or d.kind == "person"]
+    out: list[Draft] = []
+    for g in drafts:
+        if g.via != "generic" or g.head is None:
+            out.append(g)
+            continue
+        head = doc[g.head]
+        linked = [p for p in people if any(p.start <= c.i < p.end for c in head.children if c.dep_ == "appos")
+                  or (doc[p.end - 1].dep_ == "appos" and doc[p.end - 1].head.i == g.head)]
+        if not linked:
+            out.append(g)
+            continue
+        for p in linked:
+            if p.actor is None:
+                p.country = p.country or g.country
+                p.sector = p.sector or g.sector
+    return out
 
 
 def _actor_record(draft: Draft, kb: ActorKB, on: date | None) -> tuple[str, Actor]:
