@@ -38,9 +38,15 @@ def _dates_agree(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _anaphoric(doc: "Doc", d: EventDraft) -> bool:
+    """"the meeting", "Saturday's clashes": a definite event noun with nothing of its own to tell it apart
+    (no participants, no other qualifier such as "the protests against a finance bill")."""
     tok = doc[d.trigger]
-    return d.nominal and not _participants(d) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
-                                                      for c in tok.children)
+    if not d.nominal or _participants(d):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) or any(
+        c.dep_ == "poss" and c.ent_type_ == "DATE" for c in tok.children)
+    qualified = any(c.dep_ == "prep" and c.lower_ not in ("of", "in", "at", "on") for c in tok.children)
+    return definite and not qualified
 
 
 def _same_side_generic(a: EventDraft, b: EventDraft, sectors: dict[str, tuple[bool, frozenset[str]]]) -> bool:
@@ -61,7 +67,9 @@ def _compatible(doc: "Doc", keep: EventDraft, d: EventDraft,
     if keep.status != d.status:
         return False
     if _anaphoric(doc, d):
-        return _dates_agree(keep, d)
+        known = d.date is not None and d.date.precision not in ("reported", "unknown")
+        kept_known = keep.date is not None and keep.date.precision not in ("reported", "unknown")
+        return _dates_agree(keep, d) and (kept_known or not known)
     pk, pd = _participants(keep), _participants(d)
     if not pk or not pd:
         return False

@@ -85,6 +85,8 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
         if tok.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl", "advcl", "conj", "prep", "amod",
                         "nsubj", "attr"):
             if tok.dep_ == "conj":
+                if tok.tag_ in ("VBD", "VBZ", "VBP"):
+                    return "actual"   # a finite conjunct has its own tense: "would not withdraw … and refused"
                 tok = head
                 continue
             if lemma in FAIL or any(c.lower_ in FAIL_ADVERBS for c in head.children):
