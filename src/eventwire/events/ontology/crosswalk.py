@@ -59,6 +59,8 @@ _ASSAULT_MODE_TO_ACLED: dict[str, tuple[str, str]] = {
     "abduct": ("Violence against civilians", "Abduction/forced disappearance"),
     "sexual": ("Violence against civilians", "Sexual violence"),
     "destroy": ("Strategic developments", "Looting/property destruction"),
+    # police dispersing a demonstration is coded by ACLED as the protest, with intervention
+    "crowd-control": ("Protests", "Protest with intervention"),
 }
 _CIVILIAN_SECTORS = {"CVL", "REF", "JRN", "MED", "HLH", "EDU", "REL", "NGO", "LAB", "BUS"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "UAF", "SPY"}
