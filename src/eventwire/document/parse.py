@@ -29,7 +29,7 @@ def load_nlp() -> "Language":
             module = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load()
+        nlp: "Language" = module.load()
         nlp.max_length = MAX_CHARS
         _add_dateline_boundary(nlp)
         return nlp

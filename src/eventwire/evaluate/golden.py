@@ -525,7 +525,7 @@ def load_output(path: Path) -> dict[str, Any]:
 
 
 def score_files(expected_yaml: Path, output_json: Path) -> GoldenResult:
-    import yaml  # type: ignore[import-untyped]  # only reading case files needs it
+    import yaml  # only reading case files needs it
 
     expected = yaml.safe_load(Path(expected_yaml).read_text(encoding="utf-8")) or {}
     return score(expected, load_output(Path(output_json)))

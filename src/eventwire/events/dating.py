@@ -99,7 +99,8 @@ def _reported(analysis: "Analysis") -> DateValue | None:
     ref = analysis.reference or pub
     if pub is None and ref is None:
         return None
-    value = (pub or ref).value if (pub or ref) else None
+    base = pub or ref
+    value = base.value if base is not None else None
     latest = ref.latest if ref is not None else None
     return DateValue(value=value, precision="reported", earliest=None, latest=latest)
 
@@ -221,9 +222,9 @@ def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> 
                                              if by_token[t].place in places else 9, t))
             d.place, d.place_tokens = by_token[best].place, [best]
         if d.place is None:
-            for a in d.target:
-                if a in location_actor_place:
-                    d.place = location_actor_place[a]
+            for target_id in d.target:
+                if target_id in location_actor_place:
+                    d.place = location_actor_place[target_id]
                     d.place_tokens = [t for t in d.target_tokens if t in by_token][:1]
                     break
         if d.place is None and d.type in _MATERIAL and not d.nominal:

@@ -15,7 +15,7 @@ from datetime import date
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from ..errors import ConfigError
 from .actor_index import (as_date, as_strings, has_capitals, is_acronym, name_key, phrase_key, qid_of,

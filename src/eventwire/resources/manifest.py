@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 MANIFEST = "manifest.json"
 DATA_SUFFIXES = (".tsv", ".yaml", ".yml", ".jsonl")
