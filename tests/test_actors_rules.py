@@ -1,0 +1,142 @@
+"""Actor rules on short sentences written for these tests: pronouns, descriptors, roles on the article date,
+generic agents with countries, and unknown actors kept with what the phrase tells about them."""
+from __future__ import annotations
+
+import pytest
+
+
+# --- pronouns across sentences ---------------------------------------------------------------------------
+
+def test_he_takes_the_previous_subject(code) -> None:
+    c = code("Netanyahu met Blinken in Jerusalem on Wednesday. He later criticized the ceasefire plan.")
+    e = c.event("ACCUSE")
+    assert c.sources(e) == {"Benjamin Netanyahu"}
+
+
+def test_him_takes_the_person_of_the_previous_sentence(code) -> None:
+    c = code("Netanyahu arrived in Washington on Monday. Biden criticized him over the Rafah offensive.")
+    e = c.event("ACCUSE")
+    assert c.sources(e) == {"Joe Biden"} and c.targets(e) == {"Benjamin Netanyahu"}
+
+
+def test_they_takes_the_group_of_the_previous_sentence(code) -> None:
+    c = code("Hamas officials arrived in Cairo on Sunday. They rejected the Israeli proposal.")
+    e = c.event("REJECT")
+    assert c.sources(e) == {"Hamas"} and c.targets(e) == {"Israel"}
+
+
+def test_it_in_a_reported_clause_is_the_speaker(code) -> None:
+    c = code("Hamas said it fired rockets at Tel Aviv.")
+    e = c.event("ASSAULT")
+    assert e.status == "actual"
+    assert c.sources(e) == {"Hamas"} and c.targets(e) == {"Tel Aviv"}
+
+
+@pytest.mark.xfail(strict=True, reason="'they' after a coordinated subject resolves to Hamas alone; Islamic Jihad "
+                   "is dropped from the REJECT")
+def test_they_takes_a_coordinated_antecedent_whole(code) -> None:
+    c = code("Hamas and Islamic Jihad met Egyptian officials in Cairo on Sunday. They rejected the Israeli "
+             "proposal.")
+    e = c.event("REJECT")
+    assert c.sources(e) == {"Hamas", "Palestinian Islamic Jihad"}
+
+
+@pytest.mark.xfail(strict=True, reason="'Hamas and Islamic Jihad fighters' keeps only Hamas, so 'them' in the "
+                   "next sentence resolves to Hamas alone")
+def test_them_takes_a_coordinated_antecedent_whole(code) -> None:
+    c = code("Hamas and Islamic Jihad fighters entered the town on Sunday. Israeli troops attacked them on "
+             "Monday.")
+    e = [x for x in c.events("ASSAULT") if c.sources(x) == {"Israel Defense Forces"}]
+    assert len(e) == 1 and c.targets(e[0]) == {"Hamas", "Palestinian Islamic Jihad"}
+
+
+# --- descriptors and roles ---------------------------------------------------------------------------------
+
+def test_the_militant_group_is_the_group_named_before(code) -> None:
+    c = code("Hamas fired rockets at Israel on Saturday. Israeli jets struck the militant group on Sunday.")
+    strikes = [e for e in c.events("ASSAULT") if c.sources(e) == {"Israeli Air Force"}]
+    assert len(strikes) == 1 and c.targets(strikes[0]) == {"Hamas"}
+    rockets = [e for e in c.events("ASSAULT") if c.sources(e) == {"Hamas"}]
+    assert len(rockets) == 1 and c.targets(rockets[0]) == {"Israel"}
+
+
+@pytest.mark.parametrize("published, holder", [
+    ("2021-12-01", "Naftali Bennett"),
+    ("2024-05-10", "Benjamin Netanyahu"),
+])
+def test_the_israeli_prime_minister_is_the_holder_on_the_article_date(code, published: str, holder: str) -> None:
+    c = code("The Israeli prime minister met Emmanuel Macron in Paris.", published)
+    pm = c.actor(holder)
+    assert pm.resolved and pm.country == "ISR" and pm.role == "Prime Minister"
+    e = c.event("CONSULT")
+    assert c.participants(e) == {holder, "Emmanuel Macron"}
+
+
+def test_title_and_name_gives_the_role_held_on_the_date(code) -> None:
+    c = code("Israeli Prime Minister Naftali Bennett met Emmanuel Macron in Paris.", "2021-12-01")
+    bennett = c.actor("Naftali Bennett")
+    assert bennett.role == "Prime Minister" and "GOV" in bennett.sector
+    assert c.actor("Emmanuel Macron").role == "President"
+
+
+@pytest.mark.xfail(strict=True, reason="'its jets' inside the Israeli military's statement becomes an unresolved "
+                   "'jets' actor with no country instead of the Israeli military")
+def test_possessive_its_jets_belong_to_the_speaker(code) -> None:
+    c = code("The Israeli military said its jets struck Hamas targets in Rafah.")
+    e = c.event("ASSAULT")
+    assert c.sources(e) == {"Israel Defense Forces"} and c.targets(e) == {"Hamas"}
+
+
+# --- generic agents with countries --------------------------------------------------------------------------
+
+def test_israeli_troops_are_the_israeli_military(code) -> None:
+    c = code("Israeli troops raided Jenin on Tuesday.")
+    src = [c.actor(n) for e in c.result.events for n in c.sources(e)]
+    assert src and all(a.country == "ISR" and "MIL" in a.sector for a in src)
+
+
+def test_police_in_lagos_are_nigerian_police(code) -> None:
+    c = code("Police in Lagos arrested 20 protesters on Monday.")
+    e = c.event("COERCE")
+    (src,) = [c.actor(n) for n in c.sources(e)]
+    assert src.country == "NGA" and src.sector == ("COP",)
+    (tgt,) = [c.actor(n) for n in c.targets(e)]
+    assert tgt.name == "protesters" and "CVL" in tgt.sector and not tgt.resolved
+
+
+def test_demonym_and_soldiers_make_an_unresolved_military_agent(code) -> None:
+    c = code("Russian soldiers killed five civilians in Bucha.")
+    soldiers = c.actor("Russian soldiers")
+    assert soldiers.country == "RUS" and soldiers.sector == ("MIL",) and not soldiers.resolved
+
+
+# --- unknown actors are kept, with what the phrase implies -----------------------------------------------
+
+def test_unknown_person_keeps_the_country_of_the_apposition(code) -> None:
+    c = code("Abdullah Haroun, a Sudanese militia commander, attacked the camp on Monday.")
+    haroun = c.actor("Abdullah Haroun")
+    assert not haroun.resolved and haroun.kind == "person" and haroun.country == "SDN"
+    e = c.event("ASSAULT")
+    assert "Abdullah Haroun" in c.sources(e)
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("Gunmen attacked a village in Zamfara state, Nigeria, on Sunday.", "Gunmen", "NGA", "UAF"),
+    ("An unidentified armed group attacked a convoy near Goma, in Congo.", "unidentified armed group", "COD", "REB"),
+    ("Hamas leaders met Egyptian mediators in Cairo.", "Egyptian mediators", "EGY", "GOV"),
+])
+def test_unknown_groups_are_unresolved_with_an_inferred_country(code, text: str, name: str, country: str,
+                                                                 sector: str) -> None:
+    c = code(text)
+    a = c.actor(name)
+    assert not a.resolved and a.country == country and sector in a.sector
+    assert any(name in c.participants(e) for e in c.result.events)
+
+
+@pytest.mark.xfail(strict=True, reason="'European Union'/'EU' is taken as a region place by the places stage and "
+                   "blocked, so the KB actor is never recognised and SANCTION has no source")
+def test_the_european_union_is_an_actor(code) -> None:
+    c = code("The European Union imposed sanctions on Russia.")
+    assert c.actor("European Union").resolved
+    e = c.event("SANCTION")
+    assert c.sources(e) == {"European Union"} and c.targets(e) == {"Russia"}

@@ -1,0 +1,92 @@
+"""The crosswalk from PLOVER types to the quad classes, CAMEO codes and ACLED types."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.ontology.crosswalk import QUAD, acled, cameo_code, cameo_root, quad
+from eventwire.model import STATUSES, AcledType
+
+EXPECTED_QUAD = {
+    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "SUPPORT": "verbal_cooperation",
+    "CONCEDE": "verbal_cooperation",
+    "COOPERATE": "material_cooperation", "AID": "material_cooperation", "RETREAT": "material_cooperation",
+    "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict", "REJECT": "verbal_conflict",
+    "THREATEN": "verbal_conflict",
+    "PROTEST": "material_conflict", "SANCTION": "material_conflict", "MOBILIZE": "material_conflict",
+    "COERCE": "material_conflict", "ASSAULT": "material_conflict",
+}
+
+
+def test_the_crosswalk_covers_exactly_the_sixteen_plover_types() -> None:
+    assert set(QUAD) == set(EXPECTED_QUAD)
+    assert len(EXPECTED_QUAD) == 16
+
+
+@pytest.mark.parametrize("plover, expected", sorted(EXPECTED_QUAD.items()))
+def test_quad(plover: str, expected: str) -> None:
+    assert quad(plover) == expected
+
+
+def test_quad_of_an_unknown_type_is_none() -> None:
+    assert quad("PARADE") is None
+
+
+@pytest.mark.parametrize("plover, trigger, expected", [
+    ("ASSAULT", "195", "195"),       # air strike: root 19 is ASSAULT
+    ("ASSAULT", "182", "182"),       # root 18 is ASSAULT too
+    ("ASSAULT", "204", "204"),
+    ("CONSULT", "043", "043"),
+    ("REQUEST", "100", "100"),       # root 10 (demand) is REQUEST
+    ("ACCUSE", "111", "111"),
+    ("RETREAT", "0874", "0874"),
+    ("CONSULT", "195", "040"),       # the trigger's code disagrees with the type: fall back
+    ("REJECT", "057", "120"),        # "refused to agree": the AGREE code must not survive
+    ("THREATEN", "190", "130"),      # a vow to attack is not coded as the attack
+    ("PROTEST", None, "140"),
+    ("SANCTION", "", "160"),
+    ("PARADE", "195", "010"),        # unknown type
+])
+def test_cameo_code(plover: str, trigger: str | None, expected: str) -> None:
+    assert cameo_code(plover, trigger) == expected
+
+
+def test_cameo_root() -> None:
+    assert cameo_root("0874") == "08"
+    assert cameo_root("1") is None
+    assert cameo_root(None) is None
+
+
+@pytest.mark.parametrize("args, expected", [
+    (("ASSAULT", "aerial", "actual", {"MIL"}, {"MIL"}),
+     AcledType("Explosions/Remote violence", "Air/drone strike")),
+    (("ASSAULT", "drone", "attempted", set(), {"MIL"}),
+     AcledType("Explosions/Remote violence", "Air/drone strike")),
+    (("ASSAULT", "heavy-weapons", "actual", set(), {"MIL"}),
+     AcledType("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    (("ASSAULT", "abduct", "actual", {"EDU"}, {"UAF"}),
+     AcledType("Violence against civilians", "Abduction/forced disappearance")),
+    (("ASSAULT", None, "actual", {"CVL"}, {"MIL"}), AcledType("Violence against civilians", "Attack")),
+    (("ASSAULT", None, "actual", {"JRN"}, {"COP"}), AcledType("Violence against civilians", "Attack")),
+    # a target that is partly armed is a battle, not violence against civilians
+    (("ASSAULT", None, "actual", {"CVL", "MIL"}, {"REB"}), AcledType("Battles", "Armed clash")),
+    (("ASSAULT", None, "failed", {"MIL"}, {"REB"}), AcledType("Battles", "Armed clash")),
+    (("PROTEST", "demo", "actual", {"GOV"}, {"CVL"}), AcledType("Protests", "Peaceful protest")),
+    (("PROTEST", None, "actual", set(), {"CVL"}), AcledType("Protests", "Peaceful protest")),
+    (("PROTEST", "riot", "actual", set(), {"CVL"}), AcledType("Riots", "Violent demonstration")),
+    (("COERCE", "arrest", "actual", {"CVL"}, {"COP"}), AcledType("Strategic developments", "Arrests")),
+    (("AGREE", None, "actual", set(), set()), AcledType("Strategic developments", "Agreement")),
+    (("RETREAT", "withdraw", "actual", set(), {"MIL"}),
+     AcledType("Strategic developments", "Non-violent transfer of territory")),
+    (("COERCE", "seize", "actual", set(), {"MIL"}), AcledType()),   # not an arrest: ACLED has no type
+    (("CONSULT", None, "actual", set(), set()), AcledType()),
+    (("ACCUSE", None, "actual", set(), set()), AcledType()),
+])
+def test_acled(args: tuple, expected: AcledType) -> None:
+    assert acled(*args) == expected
+
+
+@pytest.mark.parametrize("status", [s for s in STATUSES if s not in ("actual", "attempted", "failed")])
+@pytest.mark.parametrize("plover, mode", [("ASSAULT", "aerial"), ("ASSAULT", None), ("PROTEST", "demo"),
+                                          ("PROTEST", "riot"), ("COERCE", "arrest"), ("AGREE", None)])
+def test_events_that_did_not_happen_get_no_acled_type(status: str, plover: str, mode: str | None) -> None:
+    assert acled(plover, mode, status, {"CVL"}, {"MIL"}) == AcledType(None, None)
