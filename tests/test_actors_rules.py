@@ -32,8 +32,6 @@ def test_it_in_a_reported_clause_is_the_speaker(code) -> None:
     assert c.sources(e) == {"Hamas"} and c.targets(e) == {"Tel Aviv"}
 
 
-@pytest.mark.xfail(strict=True, reason="'they' after a coordinated subject resolves to Hamas alone; Islamic Jihad "
-                   "is dropped from the REJECT")
 def test_they_takes_a_coordinated_antecedent_whole(code) -> None:
     c = code("Hamas and Islamic Jihad met Egyptian officials in Cairo on Sunday. They rejected the Israeli "
              "proposal.")
@@ -79,8 +77,6 @@ def test_title_and_name_gives_the_role_held_on_the_date(code) -> None:
     assert c.actor("Emmanuel Macron").role == "President"
 
 
-@pytest.mark.xfail(strict=True, reason="'its jets' inside the Israeli military's statement becomes an unresolved "
-                   "'jets' actor with no country instead of the Israeli military")
 def test_possessive_its_jets_belong_to_the_speaker(code) -> None:
     c = code("The Israeli military said its jets struck Hamas targets in Rafah.")
     e = c.event("ASSAULT")
@@ -133,8 +129,6 @@ def test_unknown_groups_are_unresolved_with_an_inferred_country(code, text: str,
     assert any(name in c.participants(e) for e in c.result.events)
 
 
-@pytest.mark.xfail(strict=True, reason="'European Union'/'EU' is taken as a region place by the places stage and "
-                   "blocked, so the KB actor is never recognised and SANCTION has no source")
 def test_the_european_union_is_an_actor(code) -> None:
     c = code("The European Union imposed sanctions on Russia.")
     assert c.actor("European Union").resolved

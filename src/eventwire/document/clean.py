@@ -16,12 +16,13 @@ if TYPE_CHECKING:
 
 _TRAILER_LINE = re.compile(
     r"""^\s*(?:
-        (?:copyright|\(c\)|©)\s*(?:\d{4})?.*            # Copyright 2024, The Outlet
+        (?:copyright|\(c\)|©)\s*(?:\d{4}|©)[^.!?]{0,80}  # Copyright 2024, The Outlet (short, no sentence)
       | all\s+rights\s+reserved.*
       | (?:share|tweet|email|print)\s+(?:this|on)\b.*    # Share this article / Share on Facebook
       | (?:subscribe|sign\s+up)\s+(?:to|for|now)\b.*
       | follow\s+(?:us|@\w+)\b.*
-      | (?:read\s+more|related(?:\s+(?:stories|articles|coverage))?|advertisement)\s*:?.{0,80}
+      | (?:read\s+more|related(?:\s+(?:stories|articles|coverage))?)\s*:.{0,80}
+      | (?:read\s+more|related\s+(?:stories|articles|coverage)|advertisement)\s*
       | click\s+here\b.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 LIGHT_VERBS = {"take", "launch", "carry", "conduct", "hold", "stage", "mount", "wage", "begin", "start",
                "continue", "make", "have", "lead", "unleash", "resume", "step", "intensify", "escalate",
-               "expand", "order", "claim"}
+               "expand", "order", "claim", "impose", "inflict", "announce", "slap", "reimpose", "extend"}
 SPEECH = {"say", "stress", "insist", "tell", "add", "argue", "emphasize", "emphasise", "reiterate", "state",
           "declare", "note", "acknowledge", "maintain", "contend", "suggest", "believe", "think", "write",
           "warn", "urge", "demand", "repeat", "assert", "announce", "admit", "concede", "explain"}
@@ -101,7 +101,9 @@ def _threat(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None
     consumed.add(x.i)
     ev.source_tokens = [t.i for t in subject_tokens(tok)]
     xs = spec or _frame_spec(x.lemma_, "ASSAULT", "190")
-    ev.target_tokens = [t.i for t in object_tokens(x, xs)]
+    ev.target_tokens = [t.i for t in object_tokens(x, xs)] or [
+        t.i for c in x.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "into")
+        for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
     ev.issue_tokens = [t.i for t in x.subtree]
     return ev
 
@@ -186,8 +188,9 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     children = list(tok.children)
     if spec.has("prt:down") and not any(c.dep_ == "prt" and c.lower_ == "down" for c in children):
         return None
-    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in children):
-        return None
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and not any(
+            p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in children):
+        return None   # "called on Hamas to …", "called for a ceasefire"; not "called the talks productive on Tuesday"
     if lemma == "fire" and not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in children) \
             and not _crowd_weapon(tok):
         return None
@@ -210,7 +213,8 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     ev = _new(tok, spec)
     ev.source_tokens = [t.i for t in subject_tokens(tok)]
     ev.target_tokens = [t.i for t in object_tokens(tok, spec)]
-    if spec.type == "ACCUSE":
+    if spec.type == "ASSAULT" and ev.mode is None:
+        ev.mode = _instrument_mode(doc_subjects(tok))
         holders = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
         for c in holders:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "over"):
@@ -222,12 +226,45 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
         x = _xcomp(tok)
         issue = [p for c in children if c.dep_ == "prep" and c.lower_ in ("from", "for")
                  for p in c.children if p.dep_ in ("pobj", "pcomp")]
-        issue += [c for c in children if c.dep_ == "ccomp"]
+        issue += [c for c in children if c.dep_ in ("ccomp", "dobj")]
         ev.issue_tokens = [t.i for t in x.subtree] if x is not None else [t.i for p in issue for t in p.subtree]
     elif spec.type in ("REJECT", "AGREE", "SUPPORT", "ACCUSE"):
         ev.issue_tokens = [t.i for c in children if c.dep_ in ("dobj", "xcomp") for t in c.subtree]
     ev.symmetric = spec.has("sym")
+    if lemma in ("kill", "massacre", "execute", "murder"):
+        ev.fatalities = _count([c for c in children if c.dep_ in ("dobj", "nsubjpass")])
     return ev
+
+
+AERIAL = {"jet": "aerial", "aircraft": "aerial", "warplane": "aerial", "plane": "aerial", "helicopter": "aerial",
+          "bomber": "aerial", "drone": "drone", "artillery": "heavy-weapons", "tank": "heavy-weapons",
+          "gunboat": "heavy-weapons", "warship": "heavy-weapons", "missile": "heavy-weapons",
+          "rocket": "heavy-weapons", "mortar": "heavy-weapons"}
+
+
+def doc_subjects(tok: "Token") -> list["Token"]:
+    return [c for c in tok.children if c.dep_ == "nsubj"] + [
+        p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _instrument_mode(subjects: list["Token"]) -> str | None:
+    """"Israeli jets struck …", "its aircraft had struck …": the weapon gives the mode."""
+    for s in subjects:
+        mode = AERIAL.get(s.lemma_.lower())
+        if mode:
+            return mode
+    return None
+
+
+def _count(objs: list["Token"]) -> int | None:
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "nummod" and c.like_num:
+                try:
+                    return int(c.text.replace(",", ""))
+                except ValueError:
+                    continue
+    return None
 
 
 def _crowd_weapon(tok: "Token") -> bool:
@@ -271,11 +308,11 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
-        spec = lex.trigger(c.lemma_, "NOUN")
+        spec = lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
         if c.lemma_.lower() == "strike":
             spec = lex.trigger("airstrike", "NOUN") if _strike_noun(c) or tok.lemma_.lower() in (
                 "launch", "carry", "conduct") else spec
-        if spec is None or not spec.has("light") and spec.type not in ("CONSULT", "PROTEST"):
+        if spec is None:
             continue
         ev = _new(c, spec, nominal=False)
         ev.extra_triggers.append(tok.i)

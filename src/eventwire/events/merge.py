@@ -115,11 +115,28 @@ def _governed_by(doc: "Doc", d: EventDraft, keep: EventDraft) -> bool:
     return head.i == keep.trigger or head.i in keep.extra_triggers
 
 
+def _claim(doc: "Doc", d: EventDraft, keep: EventDraft) -> bool:
+    """"The group later claimed the attack": responsibility for an event already told, not a new one."""
+    if keep.type != d.type or not d.extra_triggers:
+        return False
+    light = doc[d.extra_triggers[0]]
+    tok = doc[d.trigger]
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their", "yesterday")
+                   for c in tok.children)
+    return light.lemma_.lower() in ("claim", "acknowledge", "admit", "deny") and definite
+
+
 def merge_drafts(doc: "Doc", drafts: list[EventDraft],
                  sectors: dict[str, tuple[bool, frozenset[str]]] | None = None) -> list[EventDraft]:
     """``sectors``: actor id -> (resolved, sector codes), to tell unnamed groups of one kind."""
     kept: list[EventDraft] = []
     for d in drafts:
+        claimed = next((k for k in reversed(kept) if _claim(doc, d, k)), None)
+        if claimed is not None:
+            if not claimed.source:
+                claimed.source = list(d.source)
+            _absorb(claimed, d)
+            continue
         target = next((k for k in reversed(kept) if _governed_by(doc, d, k)), None) or \
             next((k for k in reversed(kept) if _compatible(doc, k, d, sectors or {})), None)
         if target is None:

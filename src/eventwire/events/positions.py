@@ -33,7 +33,7 @@ NEGATIVE = {"harmful", "dangerous", "unacceptable", "wrong", "catastrophic", "di
 COGNITION = {"believe", "think", "say", "argue", "insist", "consider", "feel", "stress", "maintain", "contend",
              "warn", "acknowledge", "claim", "state", "add"}
 SUPPORT_VERBS = {"support", "back", "favor", "favour", "endorse", "welcome", "embrace", "champion"}
-OPPOSE_VERBS = {"oppose", "reject", "condemn", "denounce", "resist", "object"}
+OPPOSE_VERBS = {"oppose", "condemn", "denounce", "resist", "object"}   # "reject" is a REJECT event
 GOAL_NOUNS = {"goal", "aim", "objective", "priority", "intention", "mission", "purpose"}
 CONDITION_PREPS = {"without", "unless", "absent"}
 EVENT_STANCE = {"REQUEST": "demand", "REJECT": "reject", "AGREE": "support", "SUPPORT": "support",
@@ -148,6 +148,8 @@ DISSUADE = {"dissuade", "deter", "prevent", "stop", "discourage", "warn"}
 def _from_events(col: _Collector, drafts: list[EventDraft]) -> None:
     for d in drafts:
         stance = EVENT_STANCE.get(d.type)
+        if d.status in ("hypothetical", "negated", "denied"):
+            continue   # "urged Hamas to accept the deal" says nothing of Hamas's own stance
         if d.type == "REQUEST" and col.doc[d.trigger].lemma_.lower() in DISSUADE:
             stance = "oppose"  # "dissuade X from another invasion": against the invasion
         if stance is None or not d.issue_tokens or not d.source:

@@ -102,9 +102,18 @@ def _location_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
     return out
 
 
+def _own(t: int, source: list[str], analysis: "Analysis") -> bool:
+    """"refused to withdraw its troops": a target the source possesses is not acted upon by it."""
+    doc = analysis.doc
+    assert doc is not None
+    return any(c.dep_ == "poss" and set(_at(c.i, analysis)) & set(source) for c in doc[t].children)
+
+
 def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
     for d in drafts:
         d.source = _actors_for(d.source_tokens, analysis)
+        if d.type in ("REJECT", "RETREAT", "MOBILIZE", "AGREE", "REQUEST"):
+            d.target_tokens = [t for t in d.target_tokens if not _own(t, d.source, analysis)]
         d.target = [a for a in _actors_for(d.target_tokens, analysis) if a not in d.source]
         if not d.target:
             d.target = _location_actors(d.target_tokens, analysis)

@@ -45,6 +45,9 @@ def _modal(tok: "Token") -> str | None:
         if c.dep_ == "aux" and c.tag_ == "MD":
             if c.lower_ in WILL:
                 return "intended"
+            if c.lower_ == "would" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING \
+                    and not any(m.lower_ in CONDITION_MARKS for m in tok.children):
+                return "intended"   # reported speech: "said that Israel would enter Rafah" is a past "will"
             if c.lower_ in WOULD:
                 return "hypothetical"
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
@@ -78,7 +81,9 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
             return "actual"   # a relative clause asserts its own event ("a ceasefire, which Kyiv has backed")
         lemma = head.lemma_.lower()
         if tok.dep_ in ("pobj", "pcomp") and head.lower_ in ABSOLUTE_PREPS:
-            return "actual"  # "with Biden rebuking him", "after the group launched": a fact, not a plan
+            return "actual"
+        if tok.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_ == "be":
+            return "hypothetical"   # "X is against an invasion of Rafah": opposed, not happening  # "with Biden rebuking him", "after the group launched": a fact, not a plan
         if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS
                                        for c in head.children):
             return "intended"  # "his goal was to eliminate"

@@ -210,7 +210,8 @@ def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
 def recognise(doc: "Doc", kb: ActorKB, blocked: set[int], focus: dict[str, int],
               place_country: dict[int, str] | None = None) -> list[Draft]:
     """All name-like and generic-agent mentions (no descriptors or pronouns yet)."""
-    kb_drafts = [d for d in _kb_drafts(doc, kb, focus) if not any(i in blocked for i in range(d.start, d.end))]
+    kb_drafts = [d for d in _kb_drafts(doc, kb, focus) if not any(i in blocked for i in range(d.start, d.end))
+                 or (d.actor is not None and d.actor.kind == "organization" and "IGO" in d.actor.sector)]
     role_tokens = {i for s, e, _ in _role_spans(doc) for i in range(s, e)}
     ent_drafts = _entity_drafts(doc, kb, _covered(kb_drafts), blocked | role_tokens)
     named = kb_drafts + ent_drafts

@@ -29,6 +29,8 @@ CLASSES = {"protester": "protester", "protestor": "protester", "demonstrator": "
            "soldier": "troops", "troops": "troops", "troop": "troops", "force": "troops",
            "officer": "police", "police": "police", "policeman": "police", "policemen": "police"}
 GOVERNMENT = {"government", "authorities", "administration", "authority"}
+INSTRUMENTS = {"jet", "aircraft", "warplane", "plane", "helicopter", "drone", "tank", "artillery", "gunboat",
+               "warship", "missile", "rocket", "bomber"}
 SECTOR_WORDS = {"aid": "NGO", "rights": "NGO", "humanitarian": "NGO", "relief": "NGO", "volunteer": "NGO",
                 "charity": "NGO", "armed": "REB", "militant": "REB", "rebel": "REB", "jihadist": "REB",
                 "health": "HLH", "medical": "HLH", "opposition": "OPP", "student": "EDU", "labour": "LAB",
@@ -66,6 +68,12 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
         spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
         if spec is None:
             continue
+        if tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound") and (kb.country_of_demonym(c.text) or kb.country_of_name(c.text))
+                for c in tok.children):
+            continue   # "the two leaders", "both sides": the pair named before (coreference)
+        if tok.lemma_.lower() in INSTRUMENTS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            continue   # "its jets": the owner acts; events read the possessor
         countries: list[tuple[str, str]] = []
         owner: KBActor | Draft | None = None
         words: list["Token"] = []

@@ -26,6 +26,9 @@ _GROUP_HEADS = {"group", "movement", "organization", "organisation", "militia", 
                 "rebels", "insurgents", "alliance", "bloc", "party", "army", "military", "force", "forces",
                 "government", "administration", "regime", "country", "nation", "kingdom", "republic", "state"}
 _SUBJ = ("nsubj", "nsubjpass")
+PAIR_NOUNS = {"side", "party", "country", "delegation", "government", "leader", "man", "woman", "president",
+              "minister", "nation", "state", "army", "group", "rival", "foe", "ally", "neighbour", "neighbor",
+              "official", "diplomat", "envoy", "team"}
 WINDOW = 5  # sentences a pronoun looks back
 DESCRIPTOR_WINDOW = 15  # sentences a descriptor ("the police", "the militant group") looks back
 
@@ -115,8 +118,13 @@ def _partners(d: Draft, tok: "Token", hist: _History) -> list[Draft]:
     if not src:
         return []
     last = src[-1]
+    doc = hist.doc
+    head = doc[last.end - 1]
+    # coordinated with it: "Hamas and Islamic Jihad met … They rejected …"
+    linked = {c.i for c in head.children if c.dep_ == "conj"} | ({head.head.i} if head.dep_ == "conj" else set())
     return [_copy(x, tok.i, tok.i + 1, "pronoun") for x in hist.drafts
-            if (x.start, x.end) == (last.start, last.end) and not _same(x, d)]
+            if ((x.start, x.end) == (last.start, last.end) or any(x.start <= i < x.end for i in linked))
+            and not _same(x, d) and x.end <= tok.i]
 
 
 def _pronoun(tok: "Token", hist: _History) -> Draft | None:
@@ -196,8 +204,8 @@ def _role_matches(held: str, wanted: str) -> bool:
 
 def _the_two(tok: "Token", hist: _History) -> list[Draft]:
     """"The two", "both": the two most recent distinct people (or parties) mentioned."""
-    sides = tok.lemma_.lower() in ("side", "party", "country", "delegation", "government") and tok.tag_ == "NNS" \
-        and any(c.lower_ in ("both", "two") for c in tok.children)
+    sides = tok.tag_ == "NNS" and tok.lemma_.lower() in PAIR_NOUNS and any(
+        c.lower_ in ("both", "two") for c in tok.children)
     if not sides:
         if not ((tok.lower_ == "two" and any(c.lower_ == "the" for c in tok.children)) or tok.lower_ == "both"):
             return []

@@ -100,8 +100,9 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[Quote]:
             speaker = last_speaker
         sentence_like = first.text[:1].isupper() and len(stripped.split()) >= 5 and (
             verb is None or verb.i > lastt.i or text[m.end():m.end() + 2].strip().startswith((",", "")))
-        kind = "direct" if sentence_like and (first.i == first.sent.start or doc[first.i - 1].text in ":,")\
-            else "partial"
+        before = text[:m.start()].rstrip()
+        opens_clause = not before or before[-1] in ".:,;!?\n" or first.i == first.sent.start
+        kind = "direct" if sentence_like and opens_clause else "partial"
         cue = Span(verb.idx, verb.idx + len(verb.text), verb.text) if verb is not None else None
         out.append(Quote(id=ids.quote_id(analysis.article.id, qs, qe_clean), text=stripped, start=qs,
                          end=qe_clean, kind=kind, speaker=speaker, cue=cue))

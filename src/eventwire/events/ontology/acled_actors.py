@@ -1,0 +1,145 @@
+"""eventwire actors as ACLED actor categories (the ``inter1``/``inter2`` columns) with a country.
+
+Not a pipeline stage: a mapping used where eventwire output is compared with ACLED-coded data (the ACLED
+adapters of ``eventwire evaluate``) or exported in ACLED's shape. Documented in docs/ONTOLOGY.md ("ACLED actor
+types"); tested in ``tests/test_eval_acled_adapters.py``.
+
+ACLED gives each actor one of eight "inter" categories. Older exports write them as digits (1..8, 0 for no
+actor), newer ones as words; ``normalise_inter`` reads both. How an eventwire actor maps (first rule that
+applies wins):
+
+1. a few named groups ACLED codes against the sector default (``ACLED_INTER_OF_ACTOR``): the Palestinian
+   factions and Hezbollah are political militias, the Houthis are a state force (ACLED's "Military Forces of
+   Yemen (2016-) Supreme Political Council"), the Donbas separatist forces a rebel group;
+2. an intergovernmental actor (sector IGO) is External/Other forces;
+3. a state actor (a country, or sector GOV/MIL/COP/SPY/LEG/JUD) is State forces in its own country and
+   External/Other forces where the event's place is in another country (Israel's army in Gaza);
+4. an armed non-state actor: REB is a Rebel group; UAF (gunmen, militias) and CRM (gangs) a Political militia,
+   as ACLED codes unidentified armed groups and gangs;
+5. the crowd: the source of a Protests event is Protesters, of a Riots event Rioters;
+6. a civilian sector (CVL, REF, JRN, MED, HLH, EDU, REL, NGO, LAB, BUS, OPP, PTY) is Civilians;
+7. an actor with no sector is a Political militia when it carries out violence (source of a political-violence
+   event) and Civilians otherwise.
+
+Roles follow ACLED's coding: actor1 is the source and actor2 the target, except that ACLED codes a peaceful
+protest with no actor2 (the protest's addressee is not an actor) and a protest with intervention with the
+protesters as actor1 and the intervening force as actor2 (eventwire's crowd-control event has the police as
+source). A place standing as an actor ("shelled Gaza") is no actor. A non-state actor with no country takes the
+country of the event's place, as ACLED names crowds and unidentified groups ("Protesters (India)",
+"Unidentified Armed Group (Mexico)") by where they act.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ...model import Actor, Event
+
+STATE = "State forces"
+REBEL = "Rebel group"
+POLITICAL_MILITIA = "Political militia"
+IDENTITY_MILITIA = "Identity militia"
+RIOTERS = "Rioters"
+PROTESTERS = "Protesters"
+CIVILIANS = "Civilians"
+EXTERNAL = "External/Other forces"
+
+INTER_LABELS: tuple[str, ...] = (STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS,
+                                 EXTERNAL)
+# ACLED's numeric inter codes (2019-2022 exports); 0 means "no actor"
+INTER_CODES: dict[str, str] = {str(i + 1): label for i, label in enumerate(INTER_LABELS)}
+
+ACLED_INTER_OF_ACTOR: dict[str, str] = {
+    "ew:hamas": POLITICAL_MILITIA, "ew:qassam-brigades": POLITICAL_MILITIA,
+    "ew:palestinian-islamic-jihad": POLITICAL_MILITIA, "ew:al-quds-brigades": POLITICAL_MILITIA,
+    "ew:pflp": POLITICAL_MILITIA, "ew:dflp": POLITICAL_MILITIA, "ew:al-aqsa-martyrs-brigades": POLITICAL_MILITIA,
+    "ew:lions-den": POLITICAL_MILITIA, "ew:jenin-brigade": POLITICAL_MILITIA, "ew:tulkarem-brigade": POLITICAL_MILITIA,
+    "ew:popular-resistance-committees": POLITICAL_MILITIA, "ew:gaza-armed-factions": POLITICAL_MILITIA,
+    "ew:hezbollah": POLITICAL_MILITIA,
+    "ew:houthis": STATE,
+    "ew:dpr-lpr-forces": REBEL,
+}
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+CIVILIAN_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "HLH", "EDU", "REL", "NGO", "LAB", "BUS", "OPP", "PTY"})
+MILITIA_SECTORS = frozenset({"UAF", "CRM"})
+VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+@dataclass(frozen=True, slots=True)
+class AcledActor:
+    """An actor as ACLED categorises it: the inter category and the ISO3 country (None when unknown)."""
+
+    inter: str
+    country: str | None
+
+
+def normalise_inter(value: str | None) -> str | None:
+    """ACLED's inter column as one of ``INTER_LABELS`` ("1" and "State forces" alike); None for no actor."""
+    text = (value or "").strip()
+    if not text or text == "0":
+        return None
+    if text in INTER_CODES:
+        return INTER_CODES[text]
+    low = text.lower().rstrip("s")
+    for label in INTER_LABELS:
+        if label.lower().rstrip("s") == low:
+            return label
+    return text
+
+
+def acled_inter(actor: Actor, *, role: int, event_type: str | None, location_country: str | None) -> str:
+    """The ACLED inter category of ``actor`` as actor ``role`` (1 or 2) of an event of ACLED ``event_type``
+    taking place in ``location_country`` (rules in the module docstring)."""
+    if actor.id in ACLED_INTER_OF_ACTOR:
+        return ACLED_INTER_OF_ACTOR[actor.id]
+    sectors = set(actor.sector)
+    if "IGO" in sectors:
+        return EXTERNAL
+    if actor.kind == "country" or sectors & STATE_SECTORS:
+        foreign = actor.country and location_country and actor.country != location_country
+        return EXTERNAL if foreign else STATE
+    if "REB" in sectors:
+        return REBEL
+    if sectors & MILITIA_SECTORS:
+        return POLITICAL_MILITIA
+    if role == 1 and event_type == "Protests":
+        return PROTESTERS
+    if role == 1 and event_type == "Riots":
+        return RIOTERS
+    if sectors & CIVILIAN_SECTORS:
+        return CIVILIANS
+    if role == 1 and event_type in VIOLENT_EVENT_TYPES:
+        return POLITICAL_MILITIA
+    return CIVILIANS
+
+
+def _first_actor(ids: Sequence[str], actors: Mapping[str, Actor]) -> Actor | None:
+    for ident in ids:
+        actor = actors.get(ident)
+        if actor is not None and actor.kind != "location":
+            return actor
+    return None
+
+
+def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
+                     location_country: str | None) -> tuple[AcledActor | None, AcledActor | None]:
+    """ACLED's (actor1, actor2) for ``event``: the first source and first target that are not places, in ACLED's
+    role order, each with its inter category and country; None where ACLED would have no actor."""
+    first, second = _first_actor(event.source, actors), _first_actor(event.target, actors)
+    sub = event.acled.sub_event_type
+    if sub == "Peaceful protest":
+        second = None
+    elif sub == "Protest with intervention":
+        first, second = second, first
+
+    def as_acled(actor: Actor | None, role: int) -> AcledActor | None:
+        if actor is None:
+            return None
+        inter = acled_inter(actor, role=role, event_type=event.acled.event_type, location_country=location_country)
+        country = actor.country
+        if country is None and inter not in (STATE, EXTERNAL):
+            country = location_country  # "Protesters (India)": ACLED names a crowd by where it is
+        return AcledActor(inter, country)
+
+    return as_acled(first, 1), as_acled(second, 2)

@@ -1,0 +1,65 @@
+"""eventwire events as IndiaPoliceEvents labels: did the police kill, arrest, fail to act, use force, act at all.
+
+Not a pipeline stage: a mapping used by the ``indiapoliceevents`` adapter of ``eventwire evaluate``. Documented in
+docs/ONTOLOGY.md ("Police actions"); tested in ``tests/test_eval_acled_adapters.py``.
+
+An event is a police event when one of its sources is a police or security-force actor (sector COP or MIL:
+"police", "policemen", "security forces", "the army", as the corpus' annotators counted the forces deployed to
+keep order), or when it is an arrest with no source stated ("50 persons were arrested": only the police
+arrest). Of a police event:
+
+* status actual or attempted: ANY_ACTION, and further
+  - ARREST for COERCE with mode ``arrest``;
+  - FORCE for any ASSAULT (firing, beating, crowd-control, ...);
+  - KILL for an ASSAULT with fatalities or a killing trigger ("killed", "shot dead", "gunned down");
+* status failed, negated or refused (the police did not act, refused to act, failed to stop it): FAIL.
+
+Intended, threatened, hypothetical and denied police events carry no label (the question is what the police
+did).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...model import Actor, Event
+
+KILL, ARREST, FAIL, FORCE, ANY_ACTION = "KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION"
+LABELS: tuple[str, ...] = (KILL, ARREST, FAIL, FORCE, ANY_ACTION)
+
+POLICE_SECTORS = frozenset({"COP", "MIL"})
+DONE = frozenset({"actual", "attempted"})
+NOT_DONE = frozenset({"failed", "negated", "refused"})
+_KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "gun down", "murder", "massacre", "lynch")
+
+
+def is_police(actor: Actor | None) -> bool:
+    return actor is not None and bool(POLICE_SECTORS & set(actor.sector))
+
+
+def is_killing(event: Event) -> bool:
+    """An ASSAULT that killed: fatalities reported, or a trigger that means killing."""
+    if event.type != "ASSAULT":
+        return False
+    if event.fatalities:
+        return True
+    trigger = event.evidence.trigger.text.lower()
+    return any(word in trigger for word in _KILL_WORDS)
+
+
+def police_labels(event: Event, actors: Mapping[str, Actor]) -> frozenset[str]:
+    """The IndiaPoliceEvents labels ``event`` supports (empty unless a source is the police)."""
+    unattributed_arrest = event.type == "COERCE" and event.mode == "arrest" and not event.source
+    if not unattributed_arrest and not any(is_police(actors.get(a)) for a in event.source):
+        return frozenset()
+    if event.status in NOT_DONE:
+        return frozenset({FAIL})
+    if event.status not in DONE:
+        return frozenset()
+    labels = {ANY_ACTION}
+    if event.type == "COERCE" and event.mode == "arrest":
+        labels.add(ARREST)
+    if event.type == "ASSAULT":
+        labels.add(FORCE)
+        if is_killing(event):
+            labels.add(KILL)
+    return frozenset(labels)

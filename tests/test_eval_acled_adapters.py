@@ -1,0 +1,210 @@
+"""The ACLED-style evaluation adapters (ACLED exports, CASE 2021 task 2, IndiaPoliceEvents) and their mappings.
+
+The mapping tests build actors and events by hand. The adapter tests run the real pipeline on the first items of
+each gold set in ../shared/data (read at run time, never copied into the repository) and skip when it is absent.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.adapters.acled import gold_actor_country, gold_date, primary_acled_event
+from eventwire.evaluate.core import default_data_dir, evaluate
+from eventwire.events.ontology.acled_actors import (CIVILIANS, EXTERNAL, POLITICAL_MILITIA, PROTESTERS, REBEL,
+                                                     RIOTERS, STATE, AcledActor, acled_actor_pair, acled_inter,
+                                                     normalise_inter)
+from eventwire.events.ontology.case2021_labels import NOT_ACLED, case2021_label, gold_case2021_label
+from eventwire.events.ontology.police_actions import police_labels
+from eventwire.model import AcledType, Actor, Event, EventEvidence, Span
+
+# ------------------------------------------------------------------------------------------------ builders
+
+
+def actor(ident: str, kind: str = "group", country: str | None = None, *sector: str) -> Actor:
+    return Actor(id=ident, name=ident, kind=kind, country=country, sector=tuple(sector))
+
+
+def event(type_: str, source: tuple[str, ...] = (), target: tuple[str, ...] = (), *, mode: str | None = None,
+          status: str = "actual", acled: AcledType = AcledType(), confidence: float = 0.5, start: int = 0,
+          trigger: str = "attacked", fatalities: int | None = None) -> Event:
+    span = Span(start, start + len(trigger), trigger)
+    return Event(id=f"e{start}", type=type_, source=source, target=target, mode=mode, status=status, acled=acled,
+                 confidence=confidence, fatalities=fatalities, evidence=EventEvidence(trigger=span, sentence=span))
+
+
+ARMY_ISR = actor("army-isr", "group", "ISR", "MIL")
+POLICE_IND = actor("police-ind", "group", "IND", "COP")
+CROWD = actor("crowd", "group", None, "CVL")
+GUNMEN = actor("gunmen", "person", "MEX", "UAF")
+REBELS = actor("rebels", "group", "COL", "REB")
+TOWN = actor("town", "location", "PSE")
+UNKNOWN_GROUP = actor("brigades", "organization", "PSE")
+ACTORS = {a.id: a for a in (ARMY_ISR, POLICE_IND, CROWD, GUNMEN, REBELS, TOWN, UNKNOWN_GROUP)}
+
+# ------------------------------------------------------------------------------------------------ ACLED actors
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("1", STATE), ("8", EXTERNAL), ("State forces", STATE), ("External/Other forces", EXTERNAL),
+    ("Rebel Groups", REBEL), ("Political militia", POLITICAL_MILITIA), ("0", None), ("", None),
+])
+def test_normalise_inter_reads_codes_and_words(raw: str, expected: str | None) -> None:
+    assert normalise_inter(raw) == expected
+
+
+@pytest.mark.parametrize("who, role, event_type, where, expected", [
+    (ARMY_ISR, 1, "Battles", "ISR", STATE),
+    (ARMY_ISR, 1, "Explosions/Remote violence", "PSE", EXTERNAL),   # a state's army abroad
+    (ARMY_ISR, 1, "Battles", None, STATE),                          # no place: assume at home
+    (POLICE_IND, 2, "Protests", "IND", STATE),
+    (REBELS, 1, "Battles", "COL", REBEL),
+    (GUNMEN, 1, "Violence against civilians", "MEX", POLITICAL_MILITIA),
+    (CROWD, 1, "Protests", "IND", PROTESTERS),
+    (CROWD, 1, "Riots", "IND", RIOTERS),
+    (CROWD, 2, "Violence against civilians", "IND", CIVILIANS),
+    (UNKNOWN_GROUP, 1, "Battles", "PSE", POLITICAL_MILITIA),        # unknown armed actor
+    (UNKNOWN_GROUP, 2, "Battles", "PSE", CIVILIANS),
+    (actor("ew:hamas", "group", "PSE", "REB"), 1, "Battles", "PSE", POLITICAL_MILITIA),
+    (actor("ew:houthis", "group", "YEM", "REB"), 1, "Battles", "YEM", STATE),
+    (actor("un", "organization", None, "IGO"), 1, "Battles", "MLI", EXTERNAL),
+    (actor("israel", "country", "ISR"), 1, "Battles", "LBN", EXTERNAL),
+])
+def test_acled_inter(who: Actor, role: int, event_type: str, where: str | None, expected: str) -> None:
+    assert acled_inter(who, role=role, event_type=event_type, location_country=where) == expected
+
+
+def test_actor_pair_skips_places_and_names_crowds_by_the_event_country() -> None:
+    e = event("ASSAULT", ("army-isr",), ("town", "crowd"),
+              acled=AcledType("Violence against civilians", "Attack"))
+    assert acled_actor_pair(e, ACTORS, "PSE") == (AcledActor(EXTERNAL, "ISR"), AcledActor(CIVILIANS, "PSE"))
+
+
+def test_peaceful_protest_has_no_actor2() -> None:
+    e = event("PROTEST", ("crowd",), ("police-ind",), acled=AcledType("Protests", "Peaceful protest"))
+    assert acled_actor_pair(e, ACTORS, "IND") == (AcledActor(PROTESTERS, "IND"), None)
+
+
+def test_protest_with_intervention_puts_the_protesters_first() -> None:
+    e = event("ASSAULT", ("police-ind",), ("crowd",), mode="crowd-control",
+              acled=AcledType("Protests", "Protest with intervention"))
+    assert acled_actor_pair(e, ACTORS, "IND") == (AcledActor(PROTESTERS, "IND"), AcledActor(STATE, "IND"))
+
+# ------------------------------------------------------------------------------------------------ gold parsing
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Military Forces of Chile (2022-)", "CHL"),
+    ("Military Forces of Chile (2022-) Navy", "CHL"),
+    ("Police Forces of the Philippines (2016-)", "PHL"),
+    ("Government of Kenya (2013-)", "KEN"),
+    ("Civilians (Palestine)", "PSE"),
+    ("Protesters (South Korea)", "KOR"),
+    ("Unidentified Armed Group (Democratic Republic of Congo)", "COD"),
+    ("Hamas Movement", "PSE"),
+    ("PIJ: Palestinian Islamic Jihad", "PSE"),
+    ("Taliban", "AFG"),
+    ("Unidentified Armed Group (International)", None),
+    ("Some Local Brigade", None),
+    ("", None),
+])
+def test_gold_actor_country(name: str, expected: str | None) -> None:
+    assert gold_actor_country(name) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [("6-Jun-25", "2025-06-06"), ("9-May-20", "2020-05-09"),
+                                           ("2020-05-09", "2020-05-09"), ("soon", None)])
+def test_gold_date(raw: str, expected: str | None) -> None:
+    assert gold_date(raw) == expected
+
+
+def test_primary_event_is_the_most_confident_typed_one_then_the_earliest() -> None:
+    typed = AcledType("Battles", "Armed clash")
+    untyped = event("CONSULT", confidence=0.99, start=0)
+    early = event("ASSAULT", acled=typed, confidence=0.7, start=10)
+    late = event("ASSAULT", acled=typed, confidence=0.7, start=50)
+    best = event("ASSAULT", acled=typed, confidence=0.9, start=90)
+    assert primary_acled_event([untyped, late, early]) is early
+    assert primary_acled_event([untyped, late, early, best]) is best
+    assert primary_acled_event([untyped]) is None
+
+# ------------------------------------------------------------------------------------------------ CASE 2021
+
+
+@pytest.mark.parametrize("acled, expected", [
+    (AcledType("Explosions/Remote violence", "Air/drone strike"), "AIR_STRIKE"),
+    (AcledType("Protests", "Protest with intervention"), "PROTEST_WITH_INTER"),
+    (AcledType("Strategic developments", "Looting/property destruction"), "PROPERTY_DISTRUCT"),
+    (AcledType(), NOT_ACLED), (None, NOT_ACLED),
+])
+def test_case2021_label(acled: AcledType | None, expected: str) -> None:
+    assert case2021_label(acled) == expected
+
+
+def test_unseen_case2021_labels_are_not_acled_events() -> None:
+    assert gold_case2021_label("DIPLO") == NOT_ACLED
+    assert gold_case2021_label("NATURAL_DISASTER") == NOT_ACLED
+    assert gold_case2021_label("ARREST") == "ARREST"
+
+# ------------------------------------------------------------------------------------------------ police
+
+
+@pytest.mark.parametrize("e, expected", [
+    (event("COERCE", ("police-ind",), ("crowd",), mode="arrest", trigger="arrested"), {"ANY_ACTION", "ARREST"}),
+    (event("COERCE", (), ("crowd",), mode="arrest", trigger="arrested"), {"ANY_ACTION", "ARREST"}),
+    (event("ASSAULT", ("police-ind",), ("crowd",), mode="firearms", trigger="fired"), {"ANY_ACTION", "FORCE"}),
+    (event("ASSAULT", ("police-ind",), ("crowd",), trigger="shot dead"), {"ANY_ACTION", "FORCE", "KILL"}),
+    (event("ASSAULT", ("police-ind",), ("crowd",), trigger="fired", fatalities=3), {"ANY_ACTION", "FORCE", "KILL"}),
+    (event("ASSAULT", ("army-isr",), ("crowd",), trigger="fired"), {"ANY_ACTION", "FORCE"}),
+    (event("COERCE", ("police-ind",), ("crowd",), mode="arrest", status="failed"), {"FAIL"}),
+    (event("COERCE", ("police-ind",), ("crowd",), mode="arrest", status="refused"), {"FAIL"}),
+    (event("CONSULT", ("police-ind",), ("crowd",), trigger="met"), {"ANY_ACTION"}),
+    (event("ASSAULT", ("police-ind",), ("crowd",), status="threatened"), set()),
+    (event("ASSAULT", ("crowd",), ("police-ind",), trigger="killed"), set()),   # the police as victims
+])
+def test_police_labels(e: Event, expected: set[str]) -> None:
+    assert police_labels(e, ACTORS) == expected
+
+# ------------------------------------------------------------------------------------------------ adapters
+
+ADAPTER_KEYS = {
+    "acled-gaza-2023-2025": ["event_type_accuracy", "sub_event_type_macro_f1", "actor1_accuracy", "actor2_accuracy",
+                             "location_within_10km", "location_within_161km", "median_km", "date_exact",
+                             "fatalities_exact"],
+    "case2021-task2": ["accuracy", "macro_f1"],
+    "indiapoliceevents": ["sentence_macro_f1", "sentence_f1_KILL", "sentence_f1_ARREST", "sentence_f1_FAIL",
+                          "sentence_f1_FORCE", "sentence_f1_ANY_ACTION"],
+}
+ADAPTER_KEYS["acled-global-2020-05"] = ADAPTER_KEYS["acled-gaza-2023-2025"]
+LIMIT = {"indiapoliceevents": 5}   # documents, each of many sentences
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    from eventwire.coder import default_pipeline
+
+    return default_pipeline()
+
+
+@pytest.mark.parametrize("name", sorted(ADAPTER_KEYS))
+def test_adapter_on_the_first_items_and_on_a_copy(name: str, pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = default_data_dir(name)
+    if not folder.is_dir():
+        pytest.skip(f"gold data for {name} not found at {folder} (put ../shared beside the checkout)")
+    limit = LIMIT.get(name, 20)
+    result = evaluate(name, limit=limit, pipeline=pipeline)
+    summary = result.summary()
+    assert summary["n"] >= limit
+    for key in ADAPTER_KEYS[name]:
+        assert key in summary, key
+        value = summary[key]
+        if key == "median_km":
+            assert value is None or value >= 0
+        else:
+            assert isinstance(value, float) and 0.0 <= value <= 1.0, (key, value)
+    for err in result.errors:
+        assert {"gold", "predicted", "text"} <= set(err)
+    copy = tmp_path / name
+    shutil.copytree(folder, copy)
+    assert evaluate(name, data=copy, limit=limit, pipeline=pipeline).summary() == summary
