@@ -215,6 +215,7 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     ev.target_tokens = [t.i for t in object_tokens(tok, spec)]
     if spec.type == "ASSAULT" and ev.mode is None:
         ev.mode = _instrument_mode(doc_subjects(tok))
+    if spec.type == "ACCUSE":
         holders = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
         for c in holders:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "over"):

@@ -148,7 +148,7 @@ DISSUADE = {"dissuade", "deter", "prevent", "stop", "discourage", "warn"}
 def _from_events(col: _Collector, drafts: list[EventDraft]) -> None:
     for d in drafts:
         stance = EVENT_STANCE.get(d.type)
-        if d.status in ("hypothetical", "negated", "denied"):
+        if d.status in ("negated", "denied") or (d.status == "hypothetical" and d.type != "REQUEST"):
             continue   # "urged Hamas to accept the deal" says nothing of Hamas's own stance
         if d.type == "REQUEST" and col.doc[d.trigger].lemma_.lower() in DISSUADE:
             stance = "oppose"  # "dissuade X from another invasion": against the invasion
