@@ -5,9 +5,13 @@ clean -> parse -> dates -> places -> actors -> quotes -> events -> positions
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .model import Article, CodedArticle
-from .pipeline import Pipeline, Stage
+from .pipeline import Pipeline, Resources, Stage
+
+if TYPE_CHECKING:
+    from .resources.actors import ActorKB
 
 
 def default_stages() -> list[Stage]:
@@ -36,8 +40,10 @@ def default_stages() -> list[Stage]:
     ]
 
 
-def default_pipeline() -> Pipeline:
-    return Pipeline(default_stages())
+def default_pipeline(kb: "ActorKB | None" = None) -> Pipeline:
+    """The standard stages; ``kb`` replaces the bundled actor knowledge base (e.g. extended with a user's
+    CAMEO dictionaries or YAML overlay)."""
+    return Pipeline(default_stages(), Resources(kb=kb))
 
 
 def code_articles(articles: Iterable[Article], pipeline: Pipeline | None = None) -> Iterator[CodedArticle]:

@@ -16,12 +16,30 @@ from .model import (Actor, ActorMention, Article, CodedArticle, DateValue, Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .resources.actors import ActorKB
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What the stages read besides the article, passed in rather than fetched from globals: the actor
+    knowledge base (default: the bundled one, ``load_kb()``; evaluation and users may extend it)."""
+
+    kb: "ActorKB | None" = None
+
+    def actor_kb(self) -> "ActorKB":
+        if self.kb is not None:
+            return self.kb
+        from .resources.actors import load_kb
+
+        return load_kb()
+
 
 @dataclass(slots=True)
 class Analysis:
     """The working state of one article as it moves through the stages (mutable on purpose, local to one run)."""
 
     article: Article
+    resources: Resources = field(default_factory=Resources)
     doc: "Doc | None" = None
     reference: DateValue | None = None          # the date relative expressions are resolved against
     actor_mentions: list[ActorMention] = field(default_factory=list)
@@ -51,7 +69,7 @@ class Stage:
 class Pipeline:
     """Runs stages in order; ``timings`` accumulates seconds per stage for the benchmark's breakdown."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], resources: Resources | None = None) -> None:
         available = {"article"}
         for stage in stages:
             missing = [r for r in stage.requires if r not in available]
@@ -60,6 +78,7 @@ class Pipeline:
                                     "stage assigns", "reorder the stages or add the stage that assigns it")
             available.update(stage.assigns)
         self.stages = tuple(stages)
+        self.resources = resources or Resources()
         self.timings: dict[str, float] = {s.name: 0.0 for s in stages}
 
     def run(self, analysis: Analysis) -> Analysis:
@@ -70,7 +89,7 @@ class Pipeline:
         return analysis
 
     def code(self, article: Article) -> CodedArticle:
-        return self.run(Analysis(article=article)).result()
+        return self.run(Analysis(article=article, resources=self.resources)).result()
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         for article in articles:

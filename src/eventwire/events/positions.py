@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from .. import ids
 from ..model import Actor, DateValue, Position, Span
-from ..resources.actors import load_kb
 from .draft import EventDraft
 from .issues import Issue, is_bare, normalise
 
@@ -248,7 +247,7 @@ def _conj(tok: "Token") -> list["Token"]:
 
 def _country_voice(col: _Collector) -> None:
     """Officials speak for their state: copy each official's stance to the country actor."""
-    kb = load_kb()
+    kb = col.analysis.resources.actor_kb()
     for p in list(col.out):
         actor = col.actors.get(p.actor)
         if actor is None or actor.country is None or actor.kind == "country":

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import ids
 from ..model import Actor, Event, EventEvidence, Span
-from ..resources.actors import KBActor, load_kb
+from ..resources.actors import KBActor
 from ..resources.events import load_lexicon
 from .contexts import contexts_for
 from .dating import date_events, place_events
@@ -40,7 +40,7 @@ def _actors_for(tokens: list[int], analysis: "Analysis") -> list[str]:
     "positions of the RSF", "a spokesperson for the office" (the of/for phrase)."""
     doc = analysis.doc
     assert doc is not None
-    kb = load_kb()
+    kb = analysis.resources.actor_kb()
     out: list[str] = []
     for t in tokens:
         found = _at(t, analysis)
@@ -83,9 +83,9 @@ def _location_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
                 place = places.get(pm.place)
                 if place is None:
                     continue
-                capital_of = load_kb().country_of_capital(place.name)
+                capital_of = analysis.resources.actor_kb().country_of_capital(place.name)
                 if capital_of is not None and place.kind == "city":
-                    country = load_kb().country(capital_of)
+                    country = analysis.resources.actor_kb().country(capital_of)
                     if country is not None:   # "pressed Moscow to accept": the capital stands for the state
                         aid = _ensure_country(country, analysis)
                         if aid not in out:

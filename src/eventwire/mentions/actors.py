@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import ids
 from ..model import Actor, ActorMention, PlaceMention, Span
-from ..resources.actors import ActorKB, KBActor, load_kb
+from ..resources.actors import ActorKB, KBActor
 from .agents import GOVERNMENT
 from .agents import agent_drafts as agent_drafts_for
 from .coref import resolve_references
@@ -34,8 +34,8 @@ _ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GP
 _NOT_ACTORS = {"state", "minister", "president", "secretary", "prime", "house", "department", "government"}
 
 
-@functools.cache
-def _matchers() -> tuple["PhraseMatcher", "PhraseMatcher", dict[str, list[KBActor]], "PhraseMatcher"]:
+@functools.lru_cache(maxsize=8)
+def _matchers(kb: ActorKB) -> tuple["PhraseMatcher", "PhraseMatcher", dict[str, list[KBActor]], "PhraseMatcher"]:
     """Phrase matchers over every KB name and alias: case-sensitive for short or all-caps aliases
     ("US", "IDF"), case-insensitive otherwise; and a matcher for role phrases ("Prime Minister")."""
     from spacy.matcher import PhraseMatcher
@@ -43,7 +43,6 @@ def _matchers() -> tuple["PhraseMatcher", "PhraseMatcher", dict[str, list[KBActo
     from ..document.parse import load_nlp
 
     nlp = load_nlp()
-    kb = load_kb()
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     folded = PhraseMatcher(nlp.vocab, attr="LOWER")
     by_key: dict[str, list[KBActor]] = defaultdict(list)
@@ -90,7 +89,7 @@ def _pick(cands: list[KBActor], focus: dict[str, int]) -> KBActor:
 
 
 def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
-    exact, folded, by_key, _ = _matchers()
+    exact, folded, by_key, _ = _matchers(kb)
     matches = [(s, e, doc.vocab.strings[mid]) for mid, s, e in exact(doc)]
     matches += [(s, e, doc.vocab.strings[mid]) for mid, s, e in folded(doc)]
     # longest first, then leftmost; no overlaps
@@ -115,8 +114,8 @@ def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
     return drafts
 
 
-def _role_spans(doc: "Doc") -> list[tuple[int, int, str]]:
-    _, _, _, roles = _matchers()
+def _role_spans(doc: "Doc", kb: ActorKB) -> list[tuple[int, int, str]]:
+    _, _, _, roles = _matchers(kb)
     out = [(s, e, doc.vocab.strings[mid]) for mid, s, e in roles(doc)]
     out.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     kept: list[tuple[int, int, str]] = []
@@ -212,7 +211,7 @@ def recognise(doc: "Doc", kb: ActorKB, blocked: set[int], focus: dict[str, int],
     """All name-like and generic-agent mentions (no descriptors or pronouns yet)."""
     kb_drafts = [d for d in _kb_drafts(doc, kb, focus) if not any(i in blocked for i in range(d.start, d.end))
                  or (d.actor is not None and d.actor.kind == "organization" and "IGO" in d.actor.sector)]
-    role_tokens = {i for s, e, _ in _role_spans(doc) for i in range(s, e)}
+    role_tokens = {i for s, e, _ in _role_spans(doc, kb) for i in range(s, e)}
     ent_drafts = _entity_drafts(doc, kb, _covered(kb_drafts), blocked | role_tokens)
     named = kb_drafts + ent_drafts
     owned_roles = {i for i in role_tokens if any(c.dep_ == "prep" and c.lower_ in ("for", "of")
@@ -287,7 +286,7 @@ def build_actors(doc: "Doc", drafts: list[Draft], kb: ActorKB, on: date | None
 def actor_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
-    kb = load_kb()
+    kb = analysis.resources.actor_kb()
     on = _reference_day(analysis)
     blocked = {i for m in analysis.place_mentions for i in range(m.start_token, m.end_token)
                if not _is_country_place(analysis, m.place) and not _agentive_capital(doc, m, kb)}
@@ -299,7 +298,7 @@ def actor_stage(analysis: "Analysis") -> None:
     place_country = {i: places[m.place].country or "" for m in analysis.place_mentions if m.place in places
                      for i in range(m.start_token, m.end_token)}
     drafts = recognise(doc, kb, blocked, focus, place_country)
-    drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc))
+    drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc, kb))
     home = focus_country(focus)
     for d in drafts:
         if d.actor is None and d.country is None and not d.nationality and home is not None:

@@ -113,6 +113,13 @@ def _person_words(doc: "Doc") -> set[str]:
     return words
 
 
+def _demonym_only(gazetteer: Gazetteer, text: str) -> bool:
+    """"Israeli" is an adjective, not a place; but "U.S." (which normalises like a demonym) names a country."""
+    if "." in text and any(e.kind == "country" for e in gazetteer.candidates(text)):
+        return False
+    return gazetteer.is_demonym(text)
+
+
 def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
@@ -134,7 +141,7 @@ def _recognise(doc: "Doc", gazetteer: Gazetteer,
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end or gazetteer.is_demonym(doc[start:end].text):
+        if start >= end or _demonym_only(gazetteer, doc[start:end].text):
             continue
         if end - start == 1 and doc[start].lower_ in BLOC_WORDS:
             continue  # "the West", "the East": geopolitical blocs, not the town of West, Texas
@@ -146,7 +153,7 @@ def _recognise(doc: "Doc", gazetteer: Gazetteer,
         if start >= end or any(i in taken for i in range(start, end)):
             continue
         text = doc[start:end].text
-        if normalise(text) in people or gazetteer.is_demonym(text) or not doc[start].text[:1].isupper():
+        if normalise(text) in people or _demonym_only(gazetteer, text) or not doc[start].text[:1].isupper():
             continue
         start, end, entries = _lookup(doc, gazetteer, start, end)
         if entries and _licensed(doc[start:end], entries, people):

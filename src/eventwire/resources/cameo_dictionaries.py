@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..events.ontology.actor_codes import NULL_CODES, split_actor_code
+from .actor_codes import NULL_CODES, split_actor_code
 from .actors import AgentSpec, KBActor, RoleSpell
 
 _BLOCK_COMMENT = re.compile(r"<!.*?-->", re.DOTALL)

@@ -10,10 +10,8 @@ extended with the record's own actor dictionaries, read by ``resources.cameo_dic
   folder has them, else ``../cameo-dictionaries/`` beside it, else ``shared/data/cameo-dictionaries``
   (reference data, not gold: so a copy of this folder alone scores the same).
 
-Until the actor stage accepts a knowledge base (see the report of this adapter's author), the extended KB is
-put in place by patching ``load_kb`` in the three pipeline modules that call it, inside this adapter only,
-and restored afterwards. The same records are also scored with the packaged KB alone: those metrics carry
-the prefix ``default_kb_``.
+The extended KB reaches the stages through ``default_pipeline(kb=...)``. The same records are also scored
+with the packaged KB alone: those metrics carry the prefix ``default_kb_``.
 
 Scoring:
 
@@ -35,15 +33,13 @@ Scoring:
 """
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
-from ...events.ontology.actor_codes import actor_code, comparable_code
+from ...resources.actor_codes import actor_code, comparable_code
 from ...events.ontology.crosswalk import cameo_root
 from ...model import Actor, Event
 from ...pipeline import Pipeline
@@ -126,26 +122,6 @@ def _aligned(events: list[Event], gold_code: str) -> Event | None:
     root = cameo_root(gold_code)
     same = [e for e in events if cameo_root(e.cameo) == root]
     return best_event(same) or best_event(events)
-
-
-@contextlib.contextmanager
-def _patched_kb(kb: ActorKB) -> Iterator[None]:
-    """Simulate the missing hook: the pipeline's actor, event and position stages see ``kb``."""
-    from ...events import positions as positions_mod
-    from ...events import stage as stage_mod
-    from ...mentions import actors as actors_mod
-
-    modules = (actors_mod, stage_mod, positions_mod)
-    saved = [m.load_kb for m in modules]
-    for m in modules:
-        m.load_kb = lambda kb=kb: kb  # type: ignore[assignment]
-    actors_mod._matchers.cache_clear()
-    try:
-        yield
-    finally:
-        for m, fn in zip(modules, saved):
-            m.load_kb = fn  # type: ignore[assignment]
-        actors_mod._matchers.cache_clear()
 
 
 class _Scores:
@@ -241,14 +217,15 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
         kb_actors.setdefault(key, actors)
         groups.setdefault(key, []).append(rec)
     order = {id(r): i for i, r in enumerate(scored)}
+    from ...coder import default_pipeline
+
     for key, recs in groups.items():
-        kb = load_kb().add(kb_actors[key]) if kb_actors[key] else load_kb()
-        with _patched_kb(kb):
-            for rec in recs:
-                start = len(extended.errors)
-                _score(rec, pipeline, extended)
-                for err in extended.errors[start:]:
-                    err["_order"] = order[id(rec)]
+        kb_pipeline = default_pipeline(kb=load_kb().add(kb_actors[key])) if kb_actors[key] else pipeline
+        for rec in recs:
+            start = len(extended.errors)
+            _score(rec, kb_pipeline, extended)
+            for err in extended.errors[start:]:
+                err["_order"] = order[id(rec)]
     extended.errors.sort(key=lambda e: e.pop("_order"))   # back in record order (stable within a record)
     metrics = {**extended.metrics(), **default.metrics("default_kb_"),
                "triples_gold": extended.tp + extended.fn, "kb_groups": len(groups)}

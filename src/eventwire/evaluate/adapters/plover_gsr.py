@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
-from ...events.ontology.actor_codes import actor_code, compose_code
+from ...resources.actor_codes import actor_code, compose_code
 from ...events.ontology.plover_versions import contexts_2024, mode_2024, type_2024
 from ..core import EvalContext, EvalResult
 from ..metrics import accuracy, macro_f1, safe_div
@@ -101,7 +101,8 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
             contexts_ok.append(ok)
             if not ok:
                 errors.append({**base, "kind": "context", "gold": sorted(gold_ctx), "predicted": sorted(pred_ctx)})
-        reciprocal = "SRC/TAR" in str((rec.get("textInfo") or {}).get("markup") or "")
+        info = rec.get("textInfo")
+        reciprocal = "SRC/TAR" in str(info.get("markup") if isinstance(info, dict) else info or "")
         src, tgt = role_actors(ev, actors) if ev else ([], [])
         codes = {"source": {actor_code(a.country, a.sector) for a in src},
                  "target": {actor_code(a.country, a.sector) for a in tgt}}
