@@ -85,12 +85,15 @@ def test_geocode_spans_resolves_each_given_span() -> None:
 
 
 def test_geocode_spans_uses_the_article_context() -> None:
-    # Alone "Paris" is the French capital; an article about Texas towns makes it Paris, Texas.
-    text = "The storm hit Paris after it crossed Dallas, Sherman and Texarkana in north Texas."
-    (paris,) = _geocode(text, "Paris")
-    assert paris is not None and paris.country == "USA"
-    (paris_fr,) = _geocode("The minister flew to Paris for talks.", "Paris")
-    assert paris_fr is not None and paris_fr.country == "FRA"
+    # Alone "Alexandria" is the Egyptian city; among northern Virginia places it is Alexandria, Virginia.
+    text = "Flooding closed roads in Alexandria, while Arlington and Fairfax in Virginia were also hit."
+    (virginia,) = _geocode(text, "Alexandria")
+    assert virginia is not None and virginia.country == "USA"
+    (egypt,) = _geocode("Police in Alexandria said the fire began near the port.", "Alexandria")
+    assert egypt is not None and egypt.country == "EGY"
+    # "Paris, Texas": the container restricts the given span
+    (paris,) = _geocode("The storm hit Paris, Texas, on Monday.", "Paris")
+    assert paris is not None and paris.country == "USA" and paris.admin1 == "Texas"
 
 
 def test_geocode_spans_span_the_ner_misses_and_unknown_names() -> None:

@@ -37,8 +37,13 @@ class GoldTimex:
     value: str
 
 
-def reference_value(dct: str) -> DateValue:
-    day = dct[:10]
+def reference_value(dct: str) -> DateValue | None:
+    """The DCT as a publication day. One MEANTIME file writes it "03-02-2009" (its dateline: February 3):
+    DD-MM-YYYY is read as such; anything else that is not ISO gives no reference."""
+    m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", dct.strip())
+    day = f"{m[3]}-{m[2]}-{m[1]}" if m else dct[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return None
     return DateValue(day, "day", day, day)
 
 
