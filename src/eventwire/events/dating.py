@@ -147,6 +147,27 @@ def date_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis", anch
                 best = (dist, tx, toks)
         if best is not None:
             d.date, d.date_tokens = best[1].value, best[2]
+    _narrative_dates(doc, drafts, located)
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    cut = text.rfind("\n\n", 0, offset)
+    return 0 if cut < 0 else cut + 2
+
+
+def _narrative_dates(doc: "Doc", drafts: list[EventDraft], located: list[tuple[Timex, list[int]]]) -> None:
+    """Narrative time: an event told after "On 6 June 2025, …" in the same paragraph, with no date of its own,
+    happened on the day the paragraph last named (the analyst's reading of a dated report)."""
+    for d in drafts:
+        if d.date is not None:
+            continue
+        here = doc[d.trigger].idx
+        start = _paragraph_start(doc.text, here)
+        earlier = [(toks[0], tx) for tx, toks in located if toks and tx.kind == "date" and tx.value.value
+                   and tx.value.precision == "day" and start <= tx.span.start < here]
+        if earlier:
+            last = max(earlier, key=lambda x: x[0])
+            d.date, d.date_tokens = last[1].value, [last[0]]
 
 
 def _find(drafts: list[EventDraft], token: int) -> EventDraft | None:

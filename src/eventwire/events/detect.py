@@ -244,8 +244,9 @@ AERIAL = {"jet": "aerial", "aircraft": "aerial", "warplane": "aerial", "plane": 
 
 
 def doc_subjects(tok: "Token") -> list["Token"]:
-    return [c for c in tok.children if c.dep_ == "nsubj"] + [
+    subj = [c for c in tok.children if c.dep_ == "nsubj"] + [
         p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return subj + [a for s in subj for a in s.children if a.dep_ == "appos"]
 
 
 def _instrument_mode(subjects: list["Token"]) -> str | None:
@@ -257,14 +258,22 @@ def _instrument_mode(subjects: list["Token"]) -> str | None:
     return None
 
 
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12}
+
+
 def _count(objs: list["Token"]) -> int | None:
+    """The number of victims an object names: "14 people", "five civilians", "a child" (1)."""
     for o in objs:
         for c in o.children:
-            if c.dep_ == "nummod" and c.like_num:
-                try:
-                    return int(c.text.replace(",", ""))
-                except ValueError:
-                    continue
+            if c.dep_ == "nummod":
+                word = c.lower_.replace(",", "")
+                if word.isdigit():
+                    return int(word)
+                if word in _NUMBER_WORDS:
+                    return _NUMBER_WORDS[word]
+        if o.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children):
+            return 1
     return None
 
 
@@ -291,9 +300,23 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.issue_tokens = [t.i for o in objs for t in o.subtree]
         return ev
+    if lemma in ("open", "exchange") and any(o.lemma_.lower() in ("fire", "gunfire", "artillery", "shell", "rocket")
+                                             for o in objs):
+        heavy = any(o.lemma_.lower() in ("artillery", "shell", "rocket") for o in objs)
+        spec = TriggerSpec(lemma, "VERB", "ASSAULT", "heavy-weapons" if heavy else "firearms",
+                           "194" if heavy else "193", frozenset({"on", "at", "towards", "toward", "with"}))
+        ev = _new(tok, spec)
+        ev.mode = _instrument_mode(doc_subjects(tok)) or spec.mode
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in spec.preps()
+                            for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        ev.symmetric = lemma == "exchange"
+        return ev
     if lemma in ("drop", "fire", "launch") and any(o.lemma_.lower() in ("bomb", "missile", "rocket", "shell",
-                                                                         "barrel") for o in objs):
+                                                                         "barrel", "mortar", "round", "grenade",
+                                                                         "projectile") for o in objs):
         mode = "aerial" if any(o.lemma_.lower() == "bomb" for o in objs) else "heavy-weapons"
+        mode = _instrument_mode(doc_subjects(tok)) or mode
         ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", mode, "195" if mode == "aerial" else "194",
                                    frozenset({"on", "at"})))
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
@@ -318,6 +341,9 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
         ev = _new(c, spec, nominal=False)
         ev.extra_triggers.append(tok.i)
         consumed.add(c.i)
+        weapon = _instrument_mode(doc_subjects(tok))
+        if weapon is not None and spec.type in ("ASSAULT", "COERCE"):
+            ev.type, ev.mode = "ASSAULT", weapon   # "warplanes launched raids": air strikes
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         _, tgt = nominal_args(c, spec)
         ev.target_tokens = [t.i for t in object_tokens(c, spec, verb=tok)] + [t.i for t in tgt]
@@ -397,9 +423,21 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
     """"An air strike on a market killed at least 14 people": the killing is the strike, whose victims and
     toll it gives."""
     by_trigger = {d.trigger: d for d in drafts}
+    for d in drafts:
+        for x in d.extra_triggers:
+            by_trigger.setdefault(x, d)
     out: list[EventDraft] = []
     for d in drafts:
         tok = doc[d.trigger]
+        host_of_clause = by_trigger.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and host_of_clause is not None \
+                and host_of_clause is not d and host_of_clause.type == "ASSAULT" \
+                and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "targeted a house, killing a child": the killing is what the strike did
+            host_of_clause.extra_triggers.append(d.trigger)
+            host_of_clause.target_tokens += d.target_tokens
+            host_of_clause.fatalities = host_of_clause.fatalities or d.fatalities
+            continue
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
         if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and subj:
             host = by_trigger[subj[0].i]
