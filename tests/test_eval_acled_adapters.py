@@ -18,6 +18,7 @@ from eventwire.events.ontology.acled_actors import (CIVILIANS, EXTERNAL, POLITIC
 from eventwire.events.ontology.case2021_labels import NOT_ACLED, case2021_label, gold_case2021_label
 from eventwire.events.ontology.police_actions import police_labels
 from eventwire.model import AcledType, Actor, Event, EventEvidence, Span
+from eventwire.pipeline import Pipeline
 
 # ------------------------------------------------------------------------------------------------ builders
 
@@ -181,14 +182,14 @@ LIMIT = {"indiapoliceevents": 5}   # documents, each of many sentences
 
 
 @pytest.fixture(scope="module")
-def pipeline():  # type: ignore[no-untyped-def]
+def pipeline() -> Pipeline:
     from eventwire.coder import default_pipeline
 
     return default_pipeline()
 
 
 @pytest.mark.parametrize("name", sorted(ADAPTER_KEYS))
-def test_adapter_on_the_first_items_and_on_a_copy(name: str, pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_adapter_on_the_first_items_and_on_a_copy(name: str, pipeline: Pipeline, tmp_path: Path) -> None:
     folder = default_data_dir(name)
     if not folder.is_dir():
         pytest.skip(f"gold data for {name} not found at {folder} (put ../shared beside the checkout)")

@@ -53,7 +53,7 @@ def read_corpus(data_dir: Path, limit: int | None) -> list[tuple[dict[str, Any],
     for sent in _jsonl(_find(data_dir, "sents")):
         if sent["doc_id"] in wanted:
             sents[sent["doc_id"]].append(sent)
-    dates: dict[Any, str] = {}
+    dates: dict[Any, str | None] = {}
     meta = data_dir / "metadata_slim.jsonl"
     if meta.is_file():
         dates = {m["doc_id"]: m.get("date") for m in _jsonl(meta) if m["doc_id"] in wanted}
