@@ -26,9 +26,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 Direction = Literal["higher", "lower", "report"]
 Status = Literal["ok", "better", "FAIL", "unmeasured", "missing", "report"]
@@ -179,7 +182,7 @@ def raise_floors(data: Mapping[str, Any], tier: str, dataset: str, values: Mappi
         raw = values.get(metric)
         if spec["direction"] == "report" or not isinstance(raw, (int, float)) or isinstance(raw, bool):
             continue
-        value, floor = float(raw), spec.get("floor")
+        value, floor = (raw if isinstance(raw, int) else float(raw)), spec.get("floor")
         if floor is None:
             spec["floor"] = value
             changes.append(f"{tier}/{dataset}/{metric}: set to {value:g}")
@@ -215,3 +218,31 @@ def format_table(checks: Sequence[Check], skipped: Mapping[str, str] | None = No
     rows += [(name, "-", "", "", "", f"skipped: {why}") for name, why in (skipped or {}).items()]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     return "\n".join("  ".join(r[i].ljust(widths[i]) for i in range(5)) + "  " + r[5] for r in rows)
+
+
+# ------------------------------------------------------------------------------------------ running
+
+
+def skip_reason(entry: Entry) -> str | None:
+    """Why an ``evaluate`` entry cannot run here (its adapter is not written yet, or its data is absent)."""
+    import importlib.util
+
+    from .core import REGISTRY, default_data_dir
+
+    if entry.kind != "evaluate":
+        return None
+    if entry.dataset not in REGISTRY:
+        return "not a registered dataset"
+    module = REGISTRY[entry.dataset].split(":")[0]
+    if importlib.util.find_spec(f"eventwire.evaluate.adapters.{module}") is None:
+        return f"adapter eventwire.evaluate.adapters.{module} not written yet"
+    if not default_data_dir(entry.dataset).exists():
+        return f"data absent ({default_data_dir(entry.dataset)})"
+    return None
+
+
+def measure(entry: Entry, pipeline: "Pipeline | None" = None) -> dict[str, Any]:
+    """Run an ``evaluate`` entry and return its summary (dataset, n and the metrics)."""
+    from .core import evaluate
+
+    return evaluate(entry.dataset, limit=entry.limit, pipeline=pipeline).summary()

@@ -260,15 +260,15 @@ def score_document(name: str, raw: str, gold: list[GoldAttribution], pred: list[
                            "predicted_span": (p.start, p.end), "speaker": list(p.speaker_names)})
 
     # content, exact after trimming
-    gold_exact = {trimmed(raw, *g) for g in gold_content}
-    pred_exact = {trimmed(raw, *p) for p in pred_content}
+    gold_exact = {trimmed(raw, *gs) for gs in gold_content}
+    pred_exact = {trimmed(raw, *ps) for ps in pred_content}
     tp = len(gold_exact & pred_exact)
     counts["content_exact"].add(tp, len(gold_exact), len(pred_exact))
-    for pi, pj in pairs:
-        g, p = gold_content[pi], pred_content[pj]
-        if trimmed(raw, *g) != trimmed(raw, *p):
-            errors.append({"doc": name, "kind": "content_boundary", "gold": raw[g[0]:g[1]],
-                           "predicted": raw[p[0]:p[1]]})
+    for gi, pi in pairs:
+        gs, ps = gold_content[gi], pred_content[pi]
+        if trimmed(raw, *gs) != trimmed(raw, *ps):
+            errors.append({"doc": name, "kind": "content_boundary", "gold": raw[gs[0]:gs[1]],
+                           "predicted": raw[ps[0]:ps[1]]})
 
     # cue, any overlap between distinct spans
     gold_cues = _unique((g.cue.start, g.cue.end) for g in gold if g.cue is not None)
@@ -288,14 +288,14 @@ def score_document(name: str, raw: str, gold: list[GoldAttribution], pred: list[
                               [(p.start, p.end) for p in pred_spk])
     ok = 0
     for gi, pi in spk_pairs:
-        g, p = gold_src[gi], pred_spk[pi]
-        assert g.source is not None
-        if speaker_matches(g.source, p):
+        attr, quote = gold_src[gi], pred_spk[pi]
+        assert attr.source is not None
+        if speaker_matches(attr.source, quote):
             ok += 1
         else:
-            errors.append({"doc": name, "kind": "speaker_wrong", "gold": g.source.text,
-                           "gold_span": (g.source.start, g.source.end), "content": g.content.text,
-                           "predicted": list(p.speaker_names)})
+            errors.append({"doc": name, "kind": "speaker_wrong", "gold": attr.source.text,
+                           "gold_span": (attr.source.start, attr.source.end), "content": attr.content.text,
+                           "predicted": list(quote.speaker_names)})
     counts["speaker"].add(ok, len(gold_src), len(pred_spk))
 
 
