@@ -44,12 +44,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="lower failing floors to the measured values, recording REASON in the file (implies "
                          "--update for the others)")
     ap.add_argument("--no-throughput", action="store_true", help="skip the throughput entry")
+    ap.add_argument("--results", type=Path, metavar="FILE",
+                    help="also write every measured value (all metrics, not only the gated ones) as JSON")
     args = ap.parse_args(argv)
 
     data = r.load_baseline(args.baseline)
     checks: list[r.Check] = []
     skipped: dict[str, str] = {}
     changes: list[str] = []
+    measured: dict[str, Any] = {}
     started = time.perf_counter()
     for entry in r.entries(data, args.tier):
         if args.only and entry.dataset not in args.only:
@@ -69,12 +72,15 @@ def main(argv: list[str] | None = None) -> int:
             checks.append(r.Check(entry.dataset, "(run)", "", None, None, "FAIL"))
             continue
         print(f"{entry.dataset}: n={values.get('n', '-')} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        measured[entry.dataset] = {**values, "seconds": round(time.perf_counter() - t0, 1)}
         checks.extend(r.compare(entry, values))
         if args.update or args.accept_drop:
             data, changed = r.raise_floors(data, args.tier, entry.dataset, values, accept_drop=args.accept_drop,
                                            date=dt.date.today().isoformat())
             changes.extend(changed)
     print(r.format_table(checks, skipped))
+    if args.results is not None:
+        args.results.write_text(json.dumps(measured, indent=1, default=str), encoding="utf-8")
     print(f"\ntier {args.tier}: {len(checks)} metrics, {sum(c.failed for c in checks)} below floor, "
           f"{len(skipped)} skipped, {time.perf_counter() - started:.0f} s")
     if changes:

@@ -48,6 +48,9 @@ def test_ci_floor(entry: r.Entry, pipeline: Any) -> None:
     assert not r.failed(checks), "below floor:\n" + r.format_table([c for c in checks if c.failed])
 
 
+@pytest.mark.skipif(os.environ.get("EVENTWIRE_RATCHET_THROUGHPUT") != "1",
+                    reason="timing on a shared CI machine is noisy: the throughput floor is checked by "
+                           "`python benchmarks/ratchet.py --tier full` (set EVENTWIRE_RATCHET_THROUGHPUT=1 to run it here)")
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "throughput"], ids=lambda e: e.dataset)
 def test_ci_throughput_ratio(entry: r.Entry) -> None:
     cmd = [sys.executable, str(REPO / "benchmarks" / "throughput.py"), "--articles",

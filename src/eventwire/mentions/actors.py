@@ -180,7 +180,8 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
         if capital is not None and kb.country(capital) is not None:
             drafts.append(Draft(s, e, actor=kb.country(capital), via="kb"))   # "Kyiv has backed": Ukraine
             continue
-        hits = kb.lookup(text) or [a for a, _ in kb.fuzzy(text)]
+        # near spellings of full personal names ("Antony J Blinken"); organisations go by their aliases
+        hits = kb.lookup(text) or ([a for a, _ in kb.fuzzy(text)] if " " in text and kind == "person" else [])
         if hits:
             drafts.append(Draft(s, e, actor=hits[0], via="alias"))
         else:

@@ -58,7 +58,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
     # members are resolved after what they belong to ("a member of the Ukrainian delegation")
     members = [t for t in doc if t.lemma_.lower() in MEMBER_NOUNS | {"member"} and any(
         c.dep_ == "prep" and c.lower_ in ("of", "for") for c in t.children)]
-    order = [t for t in doc if t not in members] + members
+    member_ids = {t.i for t in members}
+    order = [t for t in doc if t.i not in member_ids] + members
     for tok in order:
         for d in drafts[-3:]:   # agents made so far can own later ones ("the union's leaders")
             for i in range(d.start, d.end):

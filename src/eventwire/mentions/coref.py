@@ -85,6 +85,7 @@ class _History:
         self.doc = doc
         self.sent = _sent_index(doc)
         self.drafts = sorted(drafts, key=lambda d: d.start)
+        self._covered = {i for d in drafts for i in range(d.start, d.end)}
 
     def before(self, i: int, window: int = WINDOW) -> list[Draft]:
         """Mentions before token i within the window (in sentences), most recent first."""
@@ -94,9 +95,10 @@ class _History:
     def add(self, d: Draft) -> None:
         self.drafts.append(d)
         self.drafts.sort(key=lambda x: x.start)
+        self._covered.update(range(d.start, d.end))
 
     def covered(self, i: int) -> bool:
-        return any(d.start <= i < d.end for d in self.drafts)
+        return i in self._covered
 
 
 def _same(a: Draft, b: Draft) -> bool:

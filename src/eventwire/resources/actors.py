@@ -99,6 +99,7 @@ class ActorKB:
                  agents: Sequence[tuple[AgentSpec, tuple[str, ...]]] = (),
                  roles: Sequence[tuple[str, str, str]] = ()) -> None:
         self._actors = list(actors)
+        self._fuzzy_memo: dict[tuple[str, float], list[tuple[KBActor, float]]] = {}
         self._countries = list(countries)
         self._agents = list(agents)
         self._roles = list(roles)
@@ -179,13 +180,20 @@ class ActorKB:
         key = name_key(text)
         if len(key) < FUZZY_MIN_CHARS:
             return []
+        memo = self._fuzzy_memo.get((key, min_score))
+        if memo is not None:
+            return memo
+        if len(self._fuzzy_memo) > 50_000:   # bounded: names recur across a corpus, but not without end
+            self._fuzzy_memo.clear()
         best: dict[str, tuple[KBActor, float]] = {}
         for choice, score, _ in process.extract(key, self._fuzzy_choices, scorer=fuzz.token_sort_ratio,
                                                 score_cutoff=min_score, limit=50):
             for actor in self._fuzzy_keys[choice]:
                 if actor.id not in best or score > best[actor.id][1]:
                     best[actor.id] = (actor, float(score))
-        return sorted(best.values(), key=lambda pair: -pair[1])
+        found = sorted(best.values(), key=lambda pair: -pair[1])
+        self._fuzzy_memo[(key, min_score)] = found
+        return found
 
     def with_descriptor(self, noun_phrase: str) -> list[KBActor]:
         """Actors described by ``noun_phrase`` ("militant group", "the militant group")."""
