@@ -26,6 +26,8 @@ def register(subparsers: Any) -> None:
                    help="table (for people, default), json (the output contract) or jsonl (one per line)")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD); overrides any found")
     p.add_argument("--encoding", metavar="ENC", help="force the inputs' text encoding, e.g. latin-1")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="extra actors: a YAML overlay or a CAMEO/PETRARCH dictionary (repeatable)")
     p.set_defaults(func=run)
 
 
@@ -33,7 +35,11 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.batch import code_inputs
     from ..store.output import write_coded
 
-    items = code_inputs(args.paths, published=args.published, encoding=args.encoding)
+    from ..coder import default_pipeline
+    from ..resources.overlay import kb_with
+
+    pipeline = default_pipeline(kb=kb_with(args.actors)) if args.actors else None
+    items = code_inputs(args.paths, published=args.published, encoding=args.encoding, pipeline=pipeline)
     summary = write_coded(items, args.format, sys.stdout, sys.stderr)
     if not summary.failed:
         return 0

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..errors import EventwireError
 
 # subcommand name -> module under eventwire.cli that defines register(subparsers) and run(args) -> int
-COMMANDS = ("code", "ingest", "events", "positions", "evaluate")
+COMMANDS = ("code", "ingest", "events", "positions", "evaluate", "actors")
 
 
 def build_parser() -> argparse.ArgumentParser:
