@@ -92,6 +92,22 @@ def test_protest_with_intervention_puts_the_protesters_first() -> None:
               acled=AcledType("Protests", "Protest with intervention"))
     assert acled_actor_pair(e, ACTORS, "IND") == (AcledActor(PROTESTERS, "IND"), AcledActor(STATE, "IND"))
 
+@pytest.mark.parametrize(("acled_type", "expected"), [
+    (AcledType("Protests", "Peaceful protest"), PROTESTERS),
+    (AcledType("Riots", "Violent demonstration"), RIOTERS),
+    (AcledType("Violence against civilians", "Attack"), POLITICAL_MILITIA),
+])
+def test_unnamed_side_is_named_by_kind_and_place(acled_type: AcledType, expected: str) -> None:
+    e = event("PROTEST" if acled_type.event_type != "Violence against civilians" else "ASSAULT", (), (),
+              acled=acled_type)
+    assert acled_actor_pair(e, ACTORS, "YEM")[0] == AcledActor(expected, "YEM")
+
+
+def test_unnamed_side_of_a_battle_stays_unknown() -> None:
+    e = event("ASSAULT", (), (), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, ACTORS, "YEM") == (None, None)
+
+
 # ------------------------------------------------------------------------------------------------ gold parsing
 
 

@@ -142,4 +142,15 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
             country = location_country  # "Protesters (India)": ACLED names a crowd by where it is
         return AcledActor(inter, country)
 
-    return as_acled(first, 1), as_acled(second, 2)
+    one, two = as_acled(first, 1), as_acled(second, 2)
+    if one is None:
+        # ACLED names the unnamed side by its kind and where it acted: a crowd that protests or riots with
+        # no named organiser is "Protesters (Country)" / "Rioters (Country)"; unattributed violence against
+        # civilians is an "Unidentified Armed Group (Country)", a political militia in ACLED's categories.
+        if event.acled.event_type == "Protests":
+            one = AcledActor(PROTESTERS, location_country)
+        elif event.acled.event_type == "Riots":
+            one = AcledActor(RIOTERS, location_country)
+        elif event.acled.event_type == "Violence against civilians":
+            one = AcledActor(POLITICAL_MILITIA, location_country)
+    return one, two
