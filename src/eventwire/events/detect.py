@@ -38,6 +38,8 @@ COERCIVE_VERBS = {"enter", "seize", "occupy", "take", "attack", "retaliate", "st
                   "sweep", "storm", "capture", "expel", "sanction", "cut"}
 TERRITORY_VERBS = {"enter", "seize", "occupy", "take", "invade", "capture", "annex", "sweep", "storm"}
 COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "AID"}
+OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "intensify", "escalate", "rage",
+               "take", "begin", "start", "flare", "ensue", "spread"}
 IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
                  "stock", "place", "part", "credit"}
 CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets"}
@@ -361,6 +363,9 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
         return None
     ev = _new(tok, spec, nominal=True)
     src, tgt = nominal_args(tok, spec)
+    if not src and not tgt and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCUR_VERBS:
+        # "clashes erupted between X and Y": the phrase on the verb belongs to the event noun
+        src, tgt = nominal_args(tok.head, spec)
     ev.source_tokens = [t.i for t in src]
     ev.target_tokens = [t.i for t in tgt]
     ev.symmetric = spec.has("sym")

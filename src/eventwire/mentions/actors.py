@@ -314,7 +314,7 @@ def actor_stage(analysis: "Analysis") -> None:
 def focus_country(counts: dict[str, int]) -> str | None:
     """The country an article is about: the one holding at least half of the located place mentions."""
     total = sum(counts.values())
-    if total < 2:
+    if total < 1:
         return None
     iso, n = max(counts.items(), key=lambda kv: kv[1])
     return iso if n * 2 >= total else None
