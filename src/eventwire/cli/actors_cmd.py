@@ -5,6 +5,8 @@ import argparse
 from datetime import date
 from typing import Any
 
+from .options import add_actor_files
+
 from ..errors import ConfigError
 
 EXAMPLES = """examples:
@@ -24,8 +26,7 @@ def register(subparsers: Any) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("name", metavar="NAME")
     s.add_argument("--on", metavar="DATE", help="the date roles are read on (YYYY-MM-DD; default: today)")
-    s.add_argument("--actors", action="append", default=[], metavar="FILE",
-                   help="extra actors: a YAML overlay or a CAMEO/PETRARCH dictionary (repeatable)")
+    add_actor_files(s)
     s.set_defaults(func=run)
 
 

@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Any
 
+from .options import add_actor_files, pipeline_for
+
 EXAMPLES = """examples:
   echo "Protesters marched on parliament in the capital on Monday." | eventwire code -
   eventwire code article.txt --published 2024-05-01
@@ -26,8 +28,7 @@ def register(subparsers: Any) -> None:
                    help="table (for people, default), json (the output contract) or jsonl (one per line)")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD); overrides any found")
     p.add_argument("--encoding", metavar="ENC", help="force the inputs' text encoding, e.g. latin-1")
-    p.add_argument("--actors", action="append", default=[], metavar="FILE",
-                   help="extra actors: a YAML overlay or a CAMEO/PETRARCH dictionary (repeatable)")
+    add_actor_files(p)
     p.set_defaults(func=run)
 
 
@@ -35,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.batch import code_inputs
     from ..store.output import write_coded
 
-    from ..coder import default_pipeline
-    from ..resources.overlay import kb_with
-
-    pipeline = default_pipeline(kb=kb_with(args.actors)) if args.actors else None
+    pipeline = pipeline_for(args)
     items = code_inputs(args.paths, published=args.published, encoding=args.encoding, pipeline=pipeline)
     summary = write_coded(items, args.format, sys.stdout, sys.stderr)
     if not summary.failed:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .options import add_actor_files, pipeline_for
+
 DEFAULT_DB = "eventwire.db"
 EXAMPLES = """examples:
   eventwire ingest ./news/ --db news.db
@@ -24,18 +26,14 @@ def register(subparsers: Any) -> None:
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD); overrides any found")
     p.add_argument("--encoding", metavar="ENC", help="force the inputs' text encoding, e.g. latin-1")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    p.add_argument("--actors", action="append", default=[], metavar="FILE",
-                   help="extra actors: a YAML overlay or a CAMEO/PETRARCH dictionary (repeatable)")
+    add_actor_files(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..ingest.batch import format_report, ingest
 
-    from ..coder import default_pipeline
-    from ..resources.overlay import kb_with
-
-    pipeline = default_pipeline(kb=kb_with(args.actors)) if args.actors else None
+    pipeline = pipeline_for(args)
     report = ingest(args.paths, args.db, published=args.published, progress=not args.no_progress,
                     encoding=args.encoding, pipeline=pipeline)
     print(format_report(report, args.db))
