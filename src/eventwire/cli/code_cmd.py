@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from .options import add_actor_files, pipeline_for
+from .options import add_inputs, pipeline_for
 
 EXAMPLES = """examples:
   echo "Protesters marched on parliament in the capital on Monday." | eventwire code -
@@ -22,13 +22,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("code", help="code articles: events, actors, places, quotes, positions",
                               description="Code articles and print what was found.", epilog=EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="a .txt, .html/.htm or .jsonl file, a folder of them, or - for stdin")
+    add_inputs(p)
     p.add_argument("--format", choices=CODE_FORMATS, default="table",
                    help="table (for people, default), json (the output contract) or jsonl (one per line)")
-    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD); overrides any found")
-    p.add_argument("--encoding", metavar="ENC", help="force the inputs' text encoding, e.g. latin-1")
-    add_actor_files(p)
     p.set_defaults(func=run)
 
 

@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Any
 
+from .options import add_store_filters
+
 EXAMPLES = """examples:
   eventwire events --db news.db --actor Hamas --since 2024-04-01
   eventwire events --db news.db --type ASSAULT --until 2024-05 --format csv > assaults.csv
@@ -20,11 +22,9 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("events", help="list stored events", description="List events from the store.",
                               epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database file (default: {DEFAULT_DB})")
+    add_store_filters(p, DEFAULT_DB)
     p.add_argument("--type", metavar="T", help="PLOVER event type, e.g. CONSULT, ASSAULT, PROTEST")
     p.add_argument("--actor", metavar="NAME", help="source or target actor (name or mention text)")
-    p.add_argument("--since", metavar="DATE", help="on or after this date")
-    p.add_argument("--until", metavar="DATE", help="on or before this date")
     p.add_argument("--format", choices=EVENT_FORMATS, default="table", help="table (default), jsonl or csv")
     p.set_defaults(func=run)
 

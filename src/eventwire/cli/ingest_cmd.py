@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .options import add_actor_files, pipeline_for
+from .options import add_inputs, pipeline_for
 
 DEFAULT_DB = "eventwire.db"
 EXAMPLES = """examples:
@@ -20,13 +20,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("ingest", help="code articles into a SQLite database",
                               description="Code articles and store them with their events.", epilog=EXAMPLES,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="a .txt, .html/.htm or .jsonl file, a folder of them, or - for stdin")
+    add_inputs(p)
     p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database file (default: {DEFAULT_DB})")
-    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD); overrides any found")
-    p.add_argument("--encoding", metavar="ENC", help="force the inputs' text encoding, e.g. latin-1")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    add_actor_files(p)
     p.set_defaults(func=run)
 
 

@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Any
 
+from .options import add_store_filters
+
 EXAMPLES = """examples:
   eventwire positions --db news.db --issue ceasefire
   eventwire positions --db news.db --since 2024-01 --format csv > positions.csv
@@ -20,10 +22,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("positions", help="actor x issue matrix of stored positions",
                               description="Show where actors stand on issues, from the store.",
                               epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"database file (default: {DEFAULT_DB})")
+    add_store_filters(p, DEFAULT_DB)
     p.add_argument("--issue", metavar="WORDS", help="only issues mentioning these words")
-    p.add_argument("--since", metavar="DATE", help="on or after this date")
-    p.add_argument("--until", metavar="DATE", help="on or before this date")
     p.add_argument("--format", choices=POSITION_FORMATS, default="table", help="table (default), csv or json")
     p.set_defaults(func=run)
 
