@@ -328,6 +328,24 @@ def _special_verb(tok: "Token") -> EventDraft | None:
     return None
 
 
+def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
+    """A verb whose event depends on its complement: "restored ties", "expressed hope", "called off",
+    "broke with" (the phrase lexicon); passive objects count ("ties were restored")."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            key = c.lemma_
+        elif c.dep_ == "prt":
+            key = "prt:" + c.lower_
+        elif c.dep_ == "prep":
+            key = "prep:" + c.lower_
+        else:
+            continue
+        spec = lex.phrase(tok.lemma_, key)
+        if spec is not None:
+            return spec
+    return None
+
+
 def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None:
     if tok.lemma_.lower() not in LIGHT_VERBS:
         return None
@@ -398,7 +416,7 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         if tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
-                spec = lex.trigger(tok.lemma_, "VERB")
+                spec = _phrase(tok, lex) or lex.trigger(tok.lemma_, "VERB")
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
             if ev is not None:

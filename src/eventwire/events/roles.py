@@ -68,4 +68,43 @@ def nominal_args(noun: "Token", spec: TriggerSpec) -> tuple[list["Token"], list[
     return src, tgt
 
 
-__all__ = ["expand_conj", "nominal_args", "object_tokens", "subject_tokens"]
+# Prepositions that introduce the party an event is directed at, inside its object or its own phrases:
+# "welcomed a resumption of ties with X", "asked for sanctions against X", "warned of X", "condemned an
+# attack by X" (the attacker is the one condemned), "took up the issue with X".
+DEEP_PREPS = {"with", "against", "toward", "towards", "on", "upon", "to", "of", "by", "between", "over", "from"}
+_DEEP_SKIP = {"nsubj", "nsubjpass", "advcl", "ccomp", "relcl", "acl", "punct", "cc", "mark", "aux", "neg",
+              "advmod", "npadvmod", "appos", "parataxis", "xcomp"}
+
+
+def deep_targets(trigger: "Token", objects: list[int]) -> list["Token"]:
+    """Candidates for the target of an event whose object is not itself an actor: the objects of the
+    directional prepositions inside the object phrase or after the trigger, nearest first, two phrases
+    deep at most. Time and place phrases ("in", "at", "during") are not searched."""
+    out: list["Token"] = []
+    frontier: list[tuple["Token", int]] = []
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in DEEP_PREPS | {"for", "about"}):
+            frontier.append((c, 0))
+    frontier += [(trigger.doc[i], 0) for i in objects if trigger.doc[i].head == trigger]
+    seen: set[int] = set()
+    while frontier:
+        tok, depth = frontier.pop(0)
+        if tok.i in seen or depth > 3:
+            continue
+        seen.add(tok.i)
+        if tok.dep_ == "prep":
+            if tok.lower_ not in DEEP_PREPS | {"for", "about"}:
+                continue
+            for p in tok.children:
+                if p.dep_ == "pobj":
+                    if tok.lower_ in DEEP_PREPS:
+                        out.extend(x for x in expand_conj(p) if x not in out)
+                    frontier.append((p, depth + 1))
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" or (c.dep_ in ("dobj", "pobj") and depth < 3):
+                frontier.append((c, depth + 1))
+    return out
+
+
+__all__ = ["deep_targets", "expand_conj", "nominal_args", "object_tokens", "subject_tokens"]

@@ -19,6 +19,7 @@ from .quoted import quoted_demands
 from .draft import EventDraft
 from .inference import infer_roles
 from .merge import merge_drafts
+from .roles import deep_targets
 from .ontology.crosswalk import acled, cameo_code, quad
 
 if TYPE_CHECKING:
@@ -117,6 +118,12 @@ def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
         d.target = [a for a in _actors_for(d.target_tokens, analysis) if a not in d.source]
         if not d.target:
             d.target = _location_actors(d.target_tokens, analysis)
+        if not d.target and not d.nominal:
+            deep = deep_targets(analysis.doc[d.trigger], d.target_tokens)
+            found = [a for a in _actors_for([t.i for t in deep], analysis) if a not in d.source]
+            if found:
+                d.target = found
+                d.target_tokens = [t.i for t in deep]
 
 
 def _span(doc: "Doc", i: int) -> Span:
