@@ -134,24 +134,30 @@ def test_bounds(nlp, sentence: str, expression: str,  # type: ignore[no-untyped-
     assert (value.earliest, value.latest) == (earliest, latest)
 
 
-@pytest.mark.parametrize(("sentence", "expression"), [
-    ("The delegation stayed in the capital for two weeks.", "two weeks"),
-    ("He ended a three-day visit to the region.", "three-day"),
-    ("The talks lasted approximately 2.5 hours.", "approximately 2.5 hours"),
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("The delegation stayed in the capital for two weeks.", "two weeks", "P2W"),
+    ("He ended a three-day visit to the region.", "three-day", "P3D"),
+    ("The talks lasted approximately 2.5 hours.", "approximately 2.5 hours", "PT2.5H"),
 ])
-def test_durations_are_not_dates(nlp, sentence: str, expression: str) -> None:  # type: ignore[no-untyped-def]
+def test_durations_are_not_dates(nlp, sentence: str, expression: str,  # type: ignore[no-untyped-def]
+                                 value: str) -> None:
     timex = timex_for(nlp, sentence, expression)
     assert timex.kind == "duration"
-    assert (timex.value.value, timex.value.precision) == (None, "unknown")
+    assert (timex.value.value, timex.value.precision) == (value, "unknown")
+    assert (timex.value.earliest, timex.value.latest) == (None, None)
 
 
 def test_sets(nlp) -> None:  # type: ignore[no-untyped-def]
     timex = timex_for(nlp, "Patrols cross the river every Friday.", "every Friday")
-    assert timex.kind == "set" and timex.value.value is None
+    assert timex.kind == "set" and timex.value.value == "XXXX-WXX-5"
+
+
+def test_recently_is_past_ref_not_a_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    timex = timex_for(nlp, "Recently, the envoy met the prime minister.", "Recently")
+    assert timex.value == DateValue("PAST_REF", "unknown", None, "2024-05-08", (timex.span,))
 
 
 @pytest.mark.parametrize("sentence", [
-    "Recently, the envoy met the prime minister.",
     "A 42-year-old man was arrested at the scene.",
     "Prices fall when the harvest is good.",
     "He said he may resign.",
@@ -173,7 +179,8 @@ def test_anchors(nlp, sentence: str, expression: str, days: int,  # type: ignore
                  relation: str, precision: str) -> None:
     timex = timex_for(nlp, sentence, expression)
     assert timex.kind == "anchor" and timex.anchor == relation
-    assert timex.value.value is None
+    # the amount of "two days later" is a duration; "the day after" names none
+    assert timex.value.value == {"two days later": "P2D", "a week before": "P1W"}.get(expression)
     assert anchor_offset(timex) == AnchorOffset(days, relation, precision)
 
 

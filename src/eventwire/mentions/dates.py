@@ -122,11 +122,21 @@ def _finders() -> tuple[re.Pattern[str], ...]:
         c(rf"\b(?i:the\s+)?(?:first|second) half of (?:{_Y}|(?i:last|this|next) year|the year)\b"),
         c(rf"\b(?:Christmas(?: Eve| Day)?|New Year's (?:Day|Eve)|Halloween)(?:,?\s+{_Y})?\b"),
         c(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"),
-        c(rf"\b(?i:for|over|within)\s+(?P<t>(?i:(?:about|approximately|nearly|almost|roughly|some|more than|"
-          rf"less than|at least|around)\s+)?{num}\s+{unit})\b"),
+        c(rf"\b(?i:for|over|within|in|after)\s+(?P<t>(?i:(?:about|approximately|nearly|almost|roughly|some|"
+          rf"more than|less than|at least|around|a mere|just|only|another|a further)\s+)?{num}\s+"
+          rf"(?i:(?:straight|consecutive|successive|more|further|additional|full)\s+)?{unit})\b"),
         c(rf"\b(?i:{num})-(?i:day|week|month|year|hour)(?:-long)?\b(?!-)"),
         c(rf"\b(?i:every(?: other)?\s+(?:day|week|month|year|morning|night|weekend)|every\s+{_W}|each\s+"
           r"(?:day|week|month|year))\b"),
+        # deictic words (PRESENT_REF, PAST_REF, FUTURE_REF); not "the future of ...", "now-defunct"
+        c(r"\b(?i:(?:right\s+)?now|currently|presently|nowadays|at\s+present|the\s+time\s+being|"
+          r"(?:more\s+|most\s+|very\s+|only\s+)?recently|lately|formerly|"
+          rf"the\s+(?:(?:distant\s+)?past|(?:near\s+|distant\s+|foreseeable\s+)?future)(?!\s+{num}\b|"
+          rf"\s+(?:[a-z]+\s+)?{unit}\b)|"
+          r"(?<!as\s)(?:very\s+)?soon(?!\s+(?:after|afterwards?|thereafter|as|enough|before)\b)|"
+          r"the\s+(?:near|long|medium|short)\s+(?:term|run))\b(?![-\u2019']|\s+of\b)"),
+        c(r"\b(?i:since|in|of|until|by)\s+(?P<t>['\u2019]\d\d)\b(?!['\u2019]?s)"),
+        c(r"\b(?i:the\s+)?(?i:(?:early|mid|late)[- ])?(?:1[5-9]|2[01])(?:th|st)\s+(?i:century)\b"),
     )
 
 
@@ -152,31 +162,51 @@ _SAY = frozenset({"say", "tell", "report", "announce", "state", "confirm", "add"
 
 
 def _is_future(span: "SpacySpan | None") -> bool:
-    """Whether the clause governing the span speaks of the future ("will meet on Wednesday", "is due to")."""
+    """Whether the clause governing the span speaks of the future ("will meet on Wednesday", "is due to"),
+    counting the present tense ("meets on Sunday") as the future of a scheduled act."""
+    return _tense(span) in ("future", "present")
+
+
+def _tense(span: "SpacySpan | None") -> str | None:
+    """The tense of the clause governing the span: "future" ("will meet", "is due to"), "present" ("meets on
+    Sunday", "is meeting"), "past" ("met", "has met", "was held") or None (no verb to go by)."""
     if span is None:
-        return False
+        return None
     tok: Token = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
+    climbed = False
     for _ in range(3):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
         if words & _FUTURE_AUX:
-            return True
+            return "future"
         if tok.lemma_.lower() in _FUTURE_HEAD and tok.tag_ in ("JJ", "VBN", "VBG", "VBZ", "VBP"):
-            return True
+            return "future"
+        perfect = any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+        if prep is not None and prep.lower_ in ("until", "till") and not climbed and (
+                perfect or tok.tag_ in ("VBZ", "VBP")):
+            return "future"      # a state holding now lasts until then: "has been postponed until Friday"
         present_aux = any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes)
         if present_aux and tok.tag_ in ("VBG", "VBN"):
-            return True          # "is meeting on Friday", "is held on Sunday"
+            return "present"     # "is meeting on Friday", "is held on Sunday"
         if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _SAY and not auxes:
-            return True          # "the cabinet meets on Sunday", "the vote is on Friday"
+            return "present"     # "the cabinet meets on Sunday", "the vote is on Friday"
         if tok.dep_ == "xcomp" and tok.head.i != tok.i:
             tok = tok.head
+            climbed = True
             continue
+        if climbed:
+            break                # "agreed to meet in June": after the agreement, not before the reference
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+            return "past"        # "met", "was held", "has met", "had met"
+        if tok.tag_ == "VBN" and not auxes:
+            return "past"        # "the plans announced in January"
         break
-    return False
+    return None
 
 
 def find_timexes(doc: "Doc", reference: DateValue | None) -> list[Timex]:
@@ -185,8 +215,8 @@ def find_timexes(doc: "Doc", reference: DateValue | None) -> list[Timex]:
     text = doc.text
     readings = []
     for start, end in set(_candidates(doc)):
-        while start < end and text[start] in " \t\n,.;:(\"'":
-            start += 1
+        while start < end and text[start] in " \t\n,.;:(\"'" and not re.match(r"'\d\d\b", text[start:end]):
+            start += 1          # but "since '09" keeps its apostrophe
         while end > start and text[end - 1] in " \t\n,;:)\"":
             end -= 1
         if text[max(start, end - 2):end] in ("'s", "\u2019s"):
@@ -194,7 +224,8 @@ def find_timexes(doc: "Doc", reference: DateValue | None) -> list[Timex]:
         if start >= end:
             continue
         surface = text[start:end]
-        found = read(surface, ref, _is_future(doc.char_span(start, end, alignment_mode="expand")))
+        tense = _tense(doc.char_span(start, end, alignment_mode="expand"))
+        found = read(surface, ref, tense in ("future", "present"), tense)
         if found is not None:
             readings.append((start, end, found))
     chosen: list[tuple[int, int, Timex]] = []

@@ -14,23 +14,33 @@ from .timex_values import Resolved
 from .timex_words import HOLIDAYS, MONTH, MONTHS, ORDINALS, SEASON_CODES, WEEKDAYS, WORD_DECADES, YEAR4
 
 def year_for(month: int, day: int, ctx: Ctx) -> int | None:
-    """The year that puts month-day closest to, and (unless future tense) not after, the reference."""
+    """The year that puts month-day closest to, and not after, the reference (past tense), or not before it
+    (future tense); with no tense to go by ("the June 1 deadline", "as of February ... accounts for") the
+    nearer of the two (the past one unless the future one is less than half as far: news mostly looks back)."""
     if ctx.ref is None:
         return None
-    if ctx.future:
-        y = ctx.ref.earliest.year
-        for _ in range(9):
-            d = tv.safe_date(y, month, day)
-            if d is not None and d >= ctx.ref.earliest:
-                return y
-            y += 1
-        return None
-    y = ctx.ref.latest.year
+    past = _year_for(month, day, ctx.ref.latest, -1)
+    future = _year_for(month, day, ctx.ref.earliest, 1)
+    if ctx.tense == "future" or (ctx.future and ctx.tense is None):
+        return future
+    if ctx.tense == "past" or past is None or future is None or past == future:
+        return past
+    d_past = tv.safe_date(past, month, day)
+    d_future = tv.safe_date(future, month, day)
+    if d_past is None or d_future is None:
+        return past
+    return future if 2 * (d_future - ctx.ref.earliest) < (ctx.ref.latest - d_past) else past
+
+
+def _year_for(month: int, day: int, now: dt.date, direction: int) -> int | None:
+    """The first year from ``now``'s, going back (-1) or forward (1), in which month-day is not after
+    (not before) ``now``."""
+    y = now.year
     for _ in range(9):
         d = tv.safe_date(y, month, day)
-        if d is not None and d <= ctx.ref.latest:
+        if d is not None and (d <= now if direction < 0 else d >= now):
             return y
-        y -= 1
+        y += direction
     return None
 
 
@@ -104,16 +114,23 @@ def holiday_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 def pick_unit_year(first_month: int, ctx: Ctx, span_months: int) -> int | None:
     """For a bare month/quarter/season starting at ``first_month``: the year of the most recent one begun by
-    the reference (past) or of the one not yet over at it (future)."""
+    the reference (past), of the one not yet over at it (future), or, with no tense to go by, the nearer."""
     if ctx.ref is None:
         return None
-    if ctx.future:
-        now = ctx.ref.earliest
-        y = now.year
-        end = tv.add_months(dt.date(y, first_month, 1), span_months - 1)
-        return y if tv.month_end(end.year, end.month) >= now else y + 1
+    now = ctx.ref.earliest
+    y = now.year
+    end = tv.add_months(dt.date(y, first_month, 1), span_months - 1)
+    future = y if tv.month_end(end.year, end.month) >= now else y + 1
     now = ctx.ref.latest
-    return now.year if dt.date(now.year, first_month, 1) <= now else now.year - 1
+    past = now.year if dt.date(now.year, first_month, 1) <= now else now.year - 1
+    if ctx.tense == "future" or (ctx.future and ctx.tense is None):
+        return future
+    if ctx.tense == "past" or past == future:
+        return past
+    past_end = tv.add_months(dt.date(past, first_month, 1), span_months - 1)
+    gap_past = (ctx.ref.latest - tv.month_end(past_end.year, past_end.month)).days
+    gap_future = (dt.date(future, first_month, 1) - ctx.ref.earliest).days
+    return future if 2 * gap_future < gap_past else past
 
 
 def month_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -209,6 +226,22 @@ def year_range_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if not a < b <= a + 100:
         return None
     return as_date(tv.interval(dt.date(a, 1, 1), dt.date(b, 12, 31), "year"))
+
+
+def century_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """ "the 20th century": TIMEX3 writes its first two digits ("19"), the years 1900-1999."""
+    hundreds = int(m["n"]) - 1
+    start, end = dt.date(hundreds * 100, 1, 1), dt.date(hundreds * 100 + 99, 12, 31)
+    return as_date(modify(Resolved(f"{hundreds:02d}", "unknown", start, end), m["mod"], None))
+
+
+def short_year(yy: int, ctx: Ctx) -> Reading | None:
+    """ "'82": the latest year ending so that is not after the reference."""
+    if ctx.ref is None:
+        return as_date(tv.UNKNOWN)
+    base = ctx.ref.latest.year
+    y = base - base % 100 + yy
+    return as_date(tv.year(y if y <= base else y - 100))
 
 
 def decade_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:

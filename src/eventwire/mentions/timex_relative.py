@@ -55,8 +55,16 @@ class Reading:
 
 @dataclass(frozen=True, slots=True)
 class Ctx:
+    """The reference and the tense of the clause governing the span.
+
+    ``future`` is true for future and present tense ("will meet", "meets on Friday"); ``tense`` is "future",
+    "present", "past" or None (no finite verb: "the June 1 deadline"), for rules that pick the nearer of
+    a past and a future instance when the tense does not decide.
+    """
+
     ref: Reference | None
     future: bool
+    tense: str | None = None
 
 
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Ctx], "Reading | None"]]
@@ -135,12 +143,100 @@ ANCHOR_SAME = re.compile(r"(?:the same|that same|that|(?:later|earlier) that|lat
 ANCHOR_EVE = re.compile(r"the eve(?: of)?")
 
 
+_DURATION_CODE: dict[str, str] = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+                                  "hour": "H", "minute": "M"}
+
+
+def duration_value(num: str | None, unit: str) -> str | None:
+    """The ISO 8601 / TIMEX3 duration of an amount of units: "three years" P3Y, "2.5 hours" PT2.5H,
+    "a decade" P10Y, "several days" and bare "weeks" PXD / PXW (X: an amount the text leaves open)."""
+    plural = unit.endswith("s")
+    u = unit_of(unit)
+    if u not in _DURATION_CODE and u != "fortnight":
+        return None
+    amount = amount_of(num) if num else ((0.0, 1.0) if plural else (1.0, 1.0))
+    if amount is None:
+        return None
+    lo, hi = amount
+    if u == "fortnight":
+        u, lo, hi = "week", 2 * lo, 2 * hi
+    if u == "decade" and lo == hi:
+        u, lo, hi = "year", 10 * lo, 10 * hi
+    n = "X" if lo != hi else (str(int(lo)) if lo == int(lo) else f"{lo:g}")
+    return ("PT" if u in ("hour", "minute") else "P") + n + _DURATION_CODE[u]
+
+
+AMOUNT_ADJ = r"(?:straight|consecutive|successive|more|further|additional|full)"
+
+
+def _duration_of(text: str) -> str | None:
+    """The duration of the first "<amount> <unit>" in ``text`` ("about two and a half years" P2.5Y)."""
+    m = re.search(r"(?:(?<![\w-])(?P<num>" + NUM + r")[- ](?:" + AMOUNT_ADJ + r" )?)?(?P<unit>" + UNIT
+                  + r")\b", text)
+    if m is None:
+        return None
+    first = duration_value(m["num"], m["unit"])
+    rest = re.fullmatch(r"(?:-long)? and (?P<num>" + NUM + r") (?P<unit>" + UNIT + ")", text[m.end():])
+    if first is None or rest is None:
+        return first
+    more = duration_value(rest["num"], rest["unit"])
+    if more is None or "X" in first + more or "T" in first + more:
+        return first
+    return first + more.removeprefix("P")     # "two years and six months" P2Y6M
+
+
+_SET_WORDS: dict[str, str] = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                              "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+                              "annual": "P1Y", "yearly": "P1Y"}
+_PART_CODE: dict[str, str] = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+
+
+def set_value(text: str) -> str | None:
+    """TIMEX3 value of a set: the period ("every week" P1W, "twice a year" P1Y, "every other day" P2D) or the
+    recurring point ("every Friday" XXXX-WXX-5, "every morning" XXXX-XX-XXTMO)."""
+    if text in _SET_WORDS:
+        return _SET_WORDS[text]
+    last = text.rsplit(" ", 1)[-1].rstrip(".")
+    if last in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[last] + 1}"
+    if last in _PART_CODE:
+        return "XXXX-XX-XX" + _PART_CODE[last]
+    if last == "weekend":
+        return "XXXX-WXX-WE"
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(last)
+    if unit is None:
+        return None
+    return f"P{2 if ' other ' in f' {text} ' else 1}{unit}"
+
+
+_PRESENT = re.compile(r"(?:right |just |even |until |by |for |from |as of )?now|currently|presently|nowadays|"
+                      r"at present|the present|(?:for )?the time being|at the moment|these days")
+_PAST = re.compile(r"(?:more |most |very |only |as )?recently|lately|(?:in )?the (?:distant |recent )?past|"
+                   r"formerly|in former times")
+_FUTURE = re.compile(r"(?:in )?the (?:near |distant |foreseeable )?future|(?:very |quite )?soon|"
+                     r"(?:in |over )?the (?:near|long|medium|short) (?:term|run)")
+
+
+def deictic_rule(t: str, ctx: Ctx) -> Reading | None:
+    """ "now", "currently" (TIMEX3 PRESENT_REF: the time of reporting); "recently", "in the past" (PAST_REF:
+    some time before it); "in the future", "soon" (FUTURE_REF: some time after it)."""
+    lo = ctx.ref.earliest if ctx.ref else None
+    hi = ctx.ref.latest if ctx.ref else None
+    if _PRESENT.fullmatch(t):
+        return as_date(Resolved("PRESENT_REF", "reported", lo, hi))
+    if _PAST.fullmatch(t):
+        return as_date(Resolved("PAST_REF", "unknown", None, hi))
+    if _FUTURE.fullmatch(t):
+        return as_date(Resolved("FUTURE_REF", "unknown", lo, None))
+    return None
+
+
 def set_rule(m: re.Match[str], ctx: Ctx) -> Reading:
-    return Reading("set", tv.UNKNOWN)
+    return Reading("set", Resolved(set_value(m.string), "unknown"))
 
 
 def duration_rule(m: re.Match[str], ctx: Ctx) -> Reading:
-    return Reading("duration", tv.UNKNOWN)
+    return Reading("duration", Resolved(_duration_of(m.string), "unknown"))
 
 
 def anchor_of(text: str) -> tuple[str, int, Precision] | None:
@@ -195,7 +291,9 @@ def anchor_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if found is None:
         return None
     relation, days, precision = found
-    return Reading("anchor", Resolved(None, precision), anchor=relation, offset_days=days)
+    # "a month earlier", "days before": the amount is a duration (TIMEX3 annotates it so); others have none
+    value = _duration_of(m.string) if m.re is ANCHOR_NUM and m["num"] != "the" else None
+    return Reading("anchor", Resolved(value, precision), anchor=relation, offset_days=days)
 
 
 def ago_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -247,27 +345,36 @@ def day_word(offset: int) -> Callable[[re.Match[str], Ctx], Reading | None]:
 
 def calendar_rule(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """this/last/next week, month, year, quarter, decade, weekend; with early/late/earlier/later/end of."""
-    unit, mod = m["unit"], m["mod"]
     step = {"last": -1, "next": 1}.get(m["rel"] or "this", 0)
     if m["suffix"]:
         step = -2 if "before" in m["suffix"] else 2   # "the year before last"
+    return calendar_unit(m["unit"], step, m["mod"], ctx, bare=m["rel"] in (None, "the"))
+
+
+def calendar_unit(unit: str, step: int, mod: str | None, ctx: Ctx, bare: bool = False) -> Reading | None:
+    """The calendar ``unit`` ``step`` units from the reference's own. ``bare`` ("the end of the year", no
+    this/last/next): outside the future tense, a part not yet begun at the reference is the previous unit's."""
+
+    def unit_at(now: dt.date, k: int) -> Resolved:
+        if unit == "week":
+            return tv.week(now + dt.timedelta(days=7 * k))
+        if unit == "weekend":
+            return tv.weekend(now + dt.timedelta(days=7 * k))
+        if unit == "month":
+            d = tv.add_months(now.replace(day=1), k)
+            return tv.month(d.year, d.month)
+        if unit == "quarter":
+            d = tv.add_months(now.replace(day=1), 3 * k)
+            return tv.quarter(*tv.quarter_of(d))
+        if unit == "decade":
+            return tv.decade(now.year + 10 * k)
+        return tv.year(now.year + k)
 
     def fn(now: dt.date) -> Resolved:
-        if unit == "week":
-            r = tv.week(now + dt.timedelta(days=7 * step))
-        elif unit == "weekend":
-            r = tv.weekend(now + dt.timedelta(days=7 * step))
-        elif unit == "month":
-            d = tv.add_months(now.replace(day=1), step)
-            r = tv.month(d.year, d.month)
-        elif unit == "quarter":
-            d = tv.add_months(now.replace(day=1), 3 * step)
-            r = tv.quarter(*tv.quarter_of(d))
-        elif unit == "decade":
-            r = tv.decade(now.year + 10 * step)
-        else:
-            r = tv.year(now.year + step)
-        return modify(r, mod, now)
+        r = modify(unit_at(now, step), mod, now)
+        if bare and mod and not ctx.future and r.earliest is not None and r.earliest > now:
+            r = modify(unit_at(now, step - 1), mod, now)
+        return r
     return relative(ctx, fn)
 
 

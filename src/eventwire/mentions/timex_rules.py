@@ -81,11 +81,13 @@ def _rules() -> tuple[Rule, ...]:
         (c(r"(?:between |from )?(?P<a>" + YEAR4 + r") ?(?:-|to|and|through|until) ?(?P<b>\d{2}|" + YEAR4 + ")"),
          cal.year_range_rule),
         (c(r"(?:the )?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0)'?s"), cal.decade_rule),
+        (c(r"(?:the )?(?:(?P<mod>early|mid|late)[- ])?(?P<n>1[5-9]|2[01])(?:th|st) century"), cal.century_rule),
         (c(r"(?:the )?(?:(?P<mod>early|mid|late)[- ]?)?(?P<nineteen>nineteen[- ])?(?P<word>"
            + alt(WORD_DECADES) + r")"), cal.decade_rule),
         (c(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t.*)?"), cal.iso_day_rule),
         (c(r"(?P<y>\d{4})-(?P<m>\d{2})"), cal.year_month_rule),
-        (c(r"(?:(?P<num>" + NUM + r")[- ])?(?:" + UNIT + r")(?:-long)?|(?P<n2>" + NUM + r") (?:" + UNIT
+        (c(r"(?:(?P<num>" + NUM + r")[- ])?(?:" + UNIT + r")(?:-long)?|(?P<n2>" + NUM + r") (?:" + rel.AMOUNT_ADJ
+           + r" )?(?:" + UNIT
            + r")(?: and (?:a half|" + NUM + " " + UNIT + r"))?"), rel.duration_rule),
     )
 
@@ -96,6 +98,9 @@ def _past_range_guard(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return None
     if m.string.startswith(("the previous", "the preceding")) and not m["num"]:
         return None   # "the previous week": anchored, handled above
+    unit = m["unit"]
+    if m.string.startswith("the last ") and not m["num"] and unit in ("week", "month", "year", "decade"):
+        return rel.calendar_unit(unit, -1, None, ctx)   # "in the last week": the calendar week before this
     return rel.past_range(m, ctx)
 
 
@@ -126,16 +131,26 @@ def _compiled() -> tuple[Rule, ...]:
     return _rules()
 
 
-def read(text: str, reference: Reference | None, future: bool = False) -> Reading | None:
-    """The meaning of one detected span, or None when it is not a date, duration, set or anchor."""
+def read(text: str, reference: Reference | None, future: bool = False,
+         tense: str | None = None) -> Reading | None:
+    """The meaning of one detected span, or None when it is not a date, duration, set or anchor.
+
+    ``future``: the clause is in the future or present tense; ``tense`` ("future", "present", "past" or
+    None) lets a month or day without a year be the nearer instance when the tense does not decide."""
     t = clean_span(text)
     if not t or AGE.fullmatch(t):
         return None
-    ctx = Ctx(reference, future)
+    ctx = Ctx(reference, future, tense)
+    short = re.fullmatch(r"\s*['\u2019](\d\d)\s*", text)
+    if short:
+        return cal.short_year(int(short[1]), ctx)     # "since '82"
     ranged = _range(t, ctx)
     if ranged is not None:
         return ranged
     t = strip_leading(t)
+    deictic = rel.deictic_rule(t, ctx)
+    if deictic is not None:
+        return deictic
     if NOT_DATES.fullmatch(t):
         return None
     for pattern, handler in _compiled():
@@ -154,12 +169,12 @@ def _range(t: str, ctx: Ctx) -> Reading | None:
     if not m:
         return None
     a_text, b_text = (m["a1"], m["b1"]) if m["a1"] else (m["a2"], m["b2"])
-    b = read(b_text, ctx.ref, ctx.future)
+    b = read(b_text, ctx.ref, ctx.future, ctx.tense)
     if b is None or b.kind != "date":
         return None
     year = re.search(YEAR4 + r"$", b_text)
     a = read(a_text + (" " + year.group() if year and not re.search(YEAR4, a_text) else ""), ctx.ref,
-             ctx.future)
+             ctx.future, ctx.tense)
     if a is None or a.kind != "date":
         return None
     ra, rb = a.resolved, b.resolved

@@ -53,7 +53,7 @@ LEADING = re.compile(
     r"^(?:on|in|at|by|since|until|till|through|throughout|during|for|over|of|as of|as early as|as late as|"
     r"around|about|approximately|approx\.|roughly|nearly|almost|some|more than|less than|at least|up to|"
     r"just|only|within|circa|c\.|sometime|some time|from|starting|as recently as|"
-    r"the whole of|all of)\s+")
+    r"the whole of|all of|a mere|a full|a further|an additional|an extra|another)\s+")
 NOT_DATES = re.compile(
     r"(?:recently|now|right now|currently|lately|nowadays|the past|the future|once|then|soon|previously|"
     r"the time|the moment|time|times|the day|the week|the month|the year|the decade|the era|that time|"

@@ -4,8 +4,9 @@ Protocol: the text is the ``<TEXT>`` element with its tags removed; the DCT (``f
 "CREATION_TIME"``) is passed as the article's publication date (precision day), as the task prescribes.
 Gold: every in-text TIMEX3 of all four types (DATE, TIME, DURATION, SET), as in the task; eventwire's
 predictions: every timex of the ``dates`` stage (dates, durations, sets and anchors such as "a month earlier").
-eventwire gives durations, sets and anchors no TIMEX3 value, so they count as value misses; the ``_date_time``
-variants restrict gold and predictions to DATE/TIME gold types and date predictions.
+Every kind is scored by its TIMEX3 value, as the task scores it: dates ("2013-03-22", "2013-W11", PRESENT_REF),
+durations ("P3Y", "PXD"), sets ("P1W", "XXXX-WXX-1"); the ``_date_time`` variants restrict gold and
+predictions to DATE/TIME gold types and date predictions.
 
 - ``timex_span_f1``: relaxed (one-to-one overlapping) span F1; ``timex_span_f1_strict``: exact spans.
 - ``timex_value_accuracy``: exact string equality of the TIMEX3 ``value`` on relaxed-matched spans.
@@ -48,7 +49,7 @@ def reference_value(dct: str) -> DateValue | None:
 
 
 def value_of(timex: Timex) -> str | None:
-    return timex.value.value if timex.kind == "date" else None
+    return timex.value.value or None
 
 
 def lenient_equal(gold: str, pred: str | None, dct: str) -> bool:
