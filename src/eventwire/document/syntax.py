@@ -51,6 +51,9 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return expand_conj(verb.head)
             return expand_conj(c)
+    fronted = _fronted_subject(verb)
+    if fronted:
+        return fronted
     dep = verb.dep_
     head = verb.head
     if head is verb:
@@ -86,6 +89,22 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
             gov = head.head if head.dep_ != "pobj" else head.head.head
             return subject_tokens(gov, depth + 1)
     return []
+
+
+def _fronted_subject(verb: "Token") -> list["Token"]:
+    """"On 6 May, in Iztapalapa, around 40 health workers protested": after fronted date and place phrases
+    the parser often hangs the real subject on the place as an apposition. A common noun in apposition to
+    the object of a preposition before the verb, with no subject of its own, is the verb's subject."""
+    found: list["Token"] = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > verb.i:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            found += [a for a in p.subtree if a.dep_ == "appos" and a.i < verb.i and (
+                a.pos_ == "NOUN" or (a.pos_ == "PROPN" and a.ent_type_ in ("ORG", "NORP")))]
+    return expand_conj(max(found, key=lambda a: a.i)) if found else []
 
 
 _COMMUNICATIVE = {"accuse", "condemn", "urge", "call", "deny", "blame", "demand", "warn", "criticize", "criticise",

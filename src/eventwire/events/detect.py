@@ -442,6 +442,15 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
     return drafts
 
 
+def _assault_before(doc: "Doc", d: EventDraft, kept: list[EventDraft]) -> EventDraft | None:
+    """The last attack with an agent told before ``d`` in its sentence (already kept)."""
+    sent = doc[d.trigger].sent
+    for e in reversed(kept):
+        if e.type == "ASSAULT" and e.source_tokens and sent.start <= e.trigger < d.trigger and not e.nominal:
+            return e
+    return None
+
+
 def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
     """"An air strike on a market killed at least 14 people": the killing is the strike, whose victims and
     toll it gives."""
@@ -460,6 +469,15 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
             host_of_clause.extra_triggers.append(d.trigger)
             host_of_clause.target_tokens += d.target_tokens
             host_of_clause.fatalities = host_of_clause.fatalities or d.fatalities
+            continue
+        host_before = _assault_before(doc, d, out) if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS \
+            and not any(c.dep_ in ("nsubj", "agent") for c in tok.children) else None
+        if host_before is not None:
+            # "targeted a house … killing 1 person", "struck a home, resulting in one person being killed":
+            # harm with no agent of its own is what the attack told before it in the sentence did
+            host_before.extra_triggers.append(d.trigger)
+            host_before.target_tokens += d.target_tokens
+            host_before.fatalities = host_before.fatalities or d.fatalities
             continue
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
         if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and subj:

@@ -54,15 +54,16 @@ def nominal_args(noun: "Token", spec: TriggerSpec) -> tuple[list["Token"], list[
             src.extend(expand_conj(c))
         elif c.dep_ == "prep":
             objs = [p for p in c.children if p.dep_ == "pobj"]
+            objs = [p for p in objs if p.ent_type_ not in ("DATE", "TIME")]   # not "on 9 May"
             if c.lower_ == "by":
                 src.extend(t for p in objs for t in expand_conj(p))
-            elif c.lower_ in spec.preps() or c.lower_ in ("against", "on"):
-                tgt.extend(t for p in objs for t in expand_conj(p))
             elif c.lower_ == "between":
                 for p in objs:
                     both = expand_conj(p)
                     src.extend(both[:1])
                     tgt.extend(both[1:])
+            elif c.lower_ in spec.preps() or c.lower_ in ("against", "on"):
+                tgt.extend(t for p in objs for t in expand_conj(p))
         elif c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "PERSON", "ORG", ""):
             tgt.append(c)
     return src, tgt

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import ids
+from ..mentions.actors import argument_actor
 from ..model import Actor, Event, EventEvidence, Span
 from ..resources.actors import KBActor
 from ..resources.events import load_lexicon
@@ -110,16 +111,29 @@ def _own(t: int, source: list[str], analysis: "Analysis") -> bool:
     return any(c.dep_ == "poss" and set(_at(c.i, analysis)) & set(source) for c in doc[t].children)
 
 
+def _argument_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        aid = argument_actor(analysis, t)
+        if aid is not None and aid not in out:
+            out.append(aid)
+    return out
+
+
 def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
+    doc = analysis.doc
+    assert doc is not None
     for d in drafts:
-        d.source = _actors_for(d.source_tokens, analysis)
+        d.source = _actors_for(d.source_tokens, analysis) or _argument_actors(d.source_tokens, analysis)
         if d.type in ("REJECT", "RETREAT", "MOBILIZE", "AGREE", "REQUEST"):
             d.target_tokens = [t for t in d.target_tokens if not _own(t, d.source, analysis)]
         d.target = [a for a in _actors_for(d.target_tokens, analysis) if a not in d.source]
         if not d.target:
             d.target = _location_actors(d.target_tokens, analysis)
-        if not d.target and not d.nominal:
-            deep = deep_targets(analysis.doc[d.trigger], d.target_tokens)
+        if not d.target and d.type in ("ASSAULT", "COERCE"):
+            d.target = [a for a in _argument_actors(d.target_tokens, analysis) if a not in d.source]
+        if not d.target and not d.nominal and d.type != "CONSULT":   # "discussed a meeting between X": a topic
+            deep = deep_targets(doc[d.trigger], d.target_tokens)
             found = [a for a in _actors_for([t.i for t in deep], analysis) if a not in d.source]
             if found:
                 d.target = found

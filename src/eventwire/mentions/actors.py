@@ -338,3 +338,46 @@ def actors_at(analysis: "Analysis", token: "Token | int") -> list[str]:
     """Actor ids mentioned at a token (the token lies inside the mention)."""
     i = token if isinstance(token, int) else token.i
     return [m.actor for m in analysis.actor_mentions if m.start_token <= i < m.end_token]
+
+
+# Nouns that are never a group of people, even in the plural and as the subject of an event verb.
+_NOT_PEOPLE = {"clash", "attack", "strike", "protest", "explosion", "shot", "shell", "projectile", "round", "bomb",
+               "rocket", "missile", "mortar", "drone", "incident", "event", "report", "reports", "talks",
+               "casualty", "fatality", "death", "injury", "body", "house", "building", "vehicle", "car", "crop",
+               "property", "shop", "weapon", "arm", "ammunition", "device", "mine", "ied", "fire", "gunfire",
+               "hostility", "tension", "violence", "unrest", "operation", "measure", "restriction", "price",
+               "other", "others", "one", "ones", "some", "many", "those", "all", "both", "several", "dozen",
+               "dozens", "hundreds", "thousands", "scores", "time", "times", "day", "days", "year", "years",
+               "side", "sides", "party", "parties"}
+
+
+def argument_actor(analysis: "Analysis", token: int) -> str | None:
+    """An actor made from an event's argument that no mention covers: "more than 1,000 sellers of the local
+    market demonstrated". Plural common nouns (or counted ones) name a group of people; the actor is kept
+    unresolved, with the noun phrase as its name, civilians as its sector and the article's country focus
+    as its country (the issue's rule: unknown actors are kept, never dropped)."""
+    doc = analysis.doc
+    assert doc is not None
+    tok = doc[token]
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    if tok.lemma_.lower() in _NOT_PEOPLE or tok.lower_ in _NOT_PEOPLE:
+        return None
+    counted = any(c.dep_ == "nummod" for c in tok.children)
+    if tok.tag_ != "NNS" and not counted:
+        return None
+    words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
+    start, end = min(w.i for w in words), tok.i + 1
+    name = doc[start:end].text
+    focus: dict[str, int] = defaultdict(int)
+    for p in analysis.places:
+        if p.country:
+            focus[p.country] += len(p.mentions)
+    country = focus_country(focus)
+    aid = ids.actor_id(None, name, country, ("CVL",))
+    if not any(a.id == aid for a in analysis.actors):
+        analysis.actors.append(Actor(id=aid, name=name, kind="group", country=country, sector=("CVL",),
+                                     resolved=False, mentions=(token_span(doc, start, end),)))
+    analysis.actor_mentions.append(ActorMention(span=token_span(doc, start, end), actor=aid, start_token=start,
+                                                end_token=end, head=tok.i, via="argument"))
+    return aid

@@ -92,6 +92,18 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             if child.dep_ == "nummod":
                 start = min(start, min(t.i for t in child.subtree))
                 continue
+            if _pro_prefix(child):
+                continue   # "pro" and "-" of "pro-Hadi forces": read with the name they introduce
+            if child.i in by_token and _pro_named(child):
+                d = by_token[child.i]
+                # allegiance: "pro-Hadi forces" are forces of the state Hadi leads; "pro-Houthi forces" the Houthis'
+                if d.actor is not None and (d.actor.kind in ("person", "country") or set(d.actor.sector) & {
+                        "GOV", "MIL"}) and d.actor.country:
+                    countries.append((d.actor.country, "pro-" + doc[d.start:d.end].text))
+                else:
+                    owner = d.actor if d.actor is not None else d
+                start = min(start, child.i - 2 if doc[child.i - 1].text == "-" else child.i)
+                continue
             if child.i in by_token:
                 d = by_token[child.i]
                 if d.actor is not None and d.actor.kind == "country":
@@ -138,6 +150,12 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                     countries.append((place_country[pobj.i], pobj.text))
         while start < tok.i and not doc[start].text[:1].isalnum():
             start += 1
+        if len({iso for iso, _ in countries}) < len(countries):
+            # "in Cosoleacaque, Veracruz, armed men" misparsed as modifiers: one country, one agent
+            firsts: dict[str, str] = {}
+            for iso, text in countries:
+                firsts.setdefault(iso, text)
+            countries = list(firsts.items())
         if owner is not None and not countries:
             if isinstance(owner, Draft):
                 drafts.append(Draft(start, tok.i + 1, actor=owner.actor, name=owner.name, kind=owner.kind,
@@ -171,6 +189,18 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, country=iso, sector=(sector,),
                                 via="generic", head=tok.i, nationality=True))
     return drafts
+
+
+def _pro_prefix(tok: "Token") -> bool:
+    """The "pro" or the hyphen of "pro-X" in front of a name."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "pro" and nxt is not None and nxt.text == "-":
+        return True
+    return tok.text == "-" and tok.i > 0 and tok.nbor(-1).lower_ == "pro"
+
+
+def _pro_named(tok: "Token") -> bool:
+    return tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "pro"
 
 
 def _described(tok: "Token", kb: ActorKB, named: list[Draft]) -> bool:

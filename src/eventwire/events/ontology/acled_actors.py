@@ -14,7 +14,8 @@ applies wins):
 2. an intergovernmental actor (sector IGO) is External/Other forces;
 3. a state actor (a country, or sector GOV/MIL/COP/SPY/LEG/JUD) is State forces in its own country and
    External/Other forces where the event's place is in another country (Israel's army in Gaza);
-4. an armed non-state actor: REB is a Rebel group; UAF (gunmen, militias) and CRM (gangs) a Political militia,
+4. an armed non-state actor: a named REB group is a Rebel group, an unnamed one ("armed men", "militants")
+   a Political militia (ACLED's "Unidentified Armed Group"); UAF (gunmen, militias) and CRM (gangs) a Political militia,
    as ACLED codes unidentified armed groups and gangs;
 5. the crowd: the source of a Protests event is Protesters, of a Riots event Rioters;
 6. a civilian sector (CVL, REF, JRN, MED, HLH, EDU, REL, NGO, LAB, BUS, OPP, PTY) is Civilians;
@@ -100,7 +101,8 @@ def acled_inter(actor: Actor, *, role: int, event_type: str | None, location_cou
         foreign = actor.country and location_country and actor.country != location_country
         return EXTERNAL if foreign else STATE
     if "REB" in sectors:
-        return REBEL
+        named_rebel = actor.resolved or any(w in actor.name.lower() for w in ("rebel", "insurgent", "separatist"))
+        return REBEL if named_rebel else POLITICAL_MILITIA   # "armed men": an unidentified armed group
     if sectors & MILITIA_SECTORS:
         return POLITICAL_MILITIA
     if role == 1 and event_type == "Protests":

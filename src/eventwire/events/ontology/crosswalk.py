@@ -75,6 +75,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         if mode in _ASSAULT_MODE_TO_ACLED:
             et, st = _ASSAULT_MODE_TO_ACLED[mode]
             return AcledType(et, st)
+        if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"}:
+            return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
         if target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS:
             return AcledType("Violence against civilians", "Attack")
         return AcledType("Battles", "Armed clash")
