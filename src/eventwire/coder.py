@@ -31,10 +31,10 @@ def default_stages() -> list[Stage]:
         Stage("places", place_stage, requires=("doc",), assigns=("places", "place_mentions")),
         Stage("actors", actor_stage, requires=("doc", "reference", "place_mentions"),
               assigns=("actor_mentions", "actors")),
-        Stage("quotes", quote_stage, requires=("doc", "actor_mentions"), assigns=("quotes",)),
+        Stage("quotes", quote_stage, requires=("doc", "actor_mentions"), assigns=("quotes", "actors", "actor_mentions")),
         Stage("events", event_stage,
               requires=("doc", "actor_mentions", "actors", "timexes", "places", "place_mentions", "quotes"),
-              assigns=("events", "actors")),
+              assigns=("events", "actors", "actor_mentions")),
         Stage("positions", position_stage, requires=("doc", "events", "actors", "actor_mentions"),
               assigns=("positions", "actors")),
     ]

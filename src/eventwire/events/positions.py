@@ -151,6 +151,8 @@ def _from_events(col: _Collector, drafts: list[EventDraft]) -> None:
             continue   # "urged Hamas to accept the deal" says nothing of Hamas's own stance
         if d.type == "REQUEST" and col.doc[d.trigger].lemma_.lower() in DISSUADE:
             stance = "oppose"  # "dissuade X from another invasion": against the invasion
+        if d.type == "REJECT" and col.doc[d.trigger].lemma_.lower() in OPPOSE_VERBS:
+            stance = "oppose"  # "opposes the offensive" is a standing position, not the refusal of an offer
         if stance is None or not d.issue_tokens or not d.source:
             continue
         for clause_tokens in _clauses(col.doc, col.core(d.issue_tokens)):

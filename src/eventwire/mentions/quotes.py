@@ -2,22 +2,34 @@
 
 Requires ``doc``, ``actor_mentions``; assigns ``quotes``.
 
-- direct/partial: text between paired quote marks (straight, curly, guillemets, single curly); a quote that
-  is a clause of its own beside a speech verb ("…," he said) is direct, one embedded in the reporter's
-  sentence (give the West "something to build on") is partial; a split quote's halves share the speaker;
-- indirect: a speech verb with a that-clause ("X said that …"), and "according to X";
-- speaker: the subject of the speech or cognition verb governing the quote (resolved actors, pronouns
-  included), else the speaker of the quote just before when the quote runs on, else the speaker of the
-  next sentence's attribution ("… ." He added …).
+Spans follow the attribution convention of PARC/PolNeAR where it is linguistically sensible:
+
+- direct/partial: text between paired quote marks (straight "…", curly “…”, guillemets «…», low-high „…“,
+  single ‘…’ and '…', typewriter ''…'' and ``…''); a quote that is a clause of its own beside a speech verb
+  ("…," he said) is direct, one embedded in the reporter's sentence (give the West "something to build on") is
+  partial. A quote split by its attribution ("A," she said. "B.") is one quote: its span runs from the first
+  half to the last and its text joins the halves with " … ".
+- indirect: the complement clause of a speech or cognition verb, its "that" included ("X said that …",
+  "… , X said"), a what/whether/how clause ("explained why …"), a to-infinitive of a commitment verb ("vowed
+  to …", "called on X to …"), and "according to X". A partial quote inside reported speech ("said the plan was
+  “dead on arrival”") is kept as a ``partial`` quote (the quoted words) nested in the ``indirect`` quote of the
+  reported clause, both with the same speaker and cue.
+- headline and transcript attributions: "NAME: words" at the start of a line, and "“…” ― NAME".
+- speaker: the subject of the verb governing the quote (resolved actors, pronouns included), else the speaker
+  of the quote just before when the quote runs on, else the speaker of the next sentence's attribution.
+- cue: the speech verb (with its particle: "called for"), "according to", the colon or the dash.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import dataclasses
 
 from .. import ids
 from ..document.syntax import subject_tokens
-from ..model import Quote, Span
+from ..model import Actor, ActorMention, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,20 +41,136 @@ SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "announce", "stress", 
                 "emphasize", "emphasise", "describe", "call", "urge", "demand", "ask", "reply", "respond",
                 "suggest", "assert", "maintain", "vow", "pledge", "promise", "threaten", "accuse", "deny",
                 "confirm", "report", "tweet", "post", "predict", "hope", "fear", "concede", "recall", "quote",
-                "contend", "remark", "observe", "comment", "charge", "caution", "complain", "lament", "boast"}
-INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "quote", "ask", "think", "believe", "hope", "fear",
-                                 "predict", "recall"}
-_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“"}
-_QUOTE_RE = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"|«[^»]{2,}?»|‘[^’]{3,}?’(?![a-z])|„[^“]{2,}?“")
+                "contend", "remark", "observe", "comment", "charge", "caution", "complain", "lament", "boast",
+                "allege", "agree", "answer", "announce", "assure", "cite", "conclude", "continue", "counter",
+                "disclose", "estimate", "exclaim", "expect", "find", "indicate", "joke", "know", "mention",
+                "proclaim", "propose", "recommend", "reveal", "show", "testify", "worry", "wonder", "question",
+                "retort", "shout", "signal", "speculate", "swear", "underscore", "underline", "point", "feel",
+                "doubt", "guarantee", "concur", "advise", "brag", "scoff", "quip", "muse", "recount"}
+# verbs whose complement clause is reported speech or a reported belief
+INDIRECT_VERBS = (SPEECH_VERBS | {"learn", "realize", "realise", "recognize", "recognise", "understand",
+                                 "assume", "suspect", "hear", "see", "read", "tell", "insist", "argue",
+                                 "decide", "determine", "hint", "imply", "acknowledge"}) - {"call", "quote",
+                                                                                           "describe", "cite",
+                                                                                           "continue"}
+# commitment and appeal verbs whose to-infinitive is what was said: "vowed to …", "urged X to …"
+INFINITIVE_VERBS = {"vow", "pledge", "promise", "threaten", "urge", "call", "ask", "demand", "agree",
+                    "refuse", "decline", "offer", "propose", "plan", "want", "intend", "swear", "encourage",
+                    "implore", "exhort", "warn", "tell", "advise", "press", "push", "beg", "invite"}
+# speech-act verbs whose direct object is the content: "cited the polls", "called for a recount"
+OBJECT_VERBS = {"cite", "propose", "promise", "pledge", "demand", "deny", "mention", "announce",
+                "recommend", "predict", "urge", "endorse", "question", "criticize", "criticise",
+                "praise", "condemn", "dispute", "reject", "acknowledge", "admit", "concede", "blame", "accuse"}
+PARTICLE_CUES = {("call", "for"), ("call", "on"), ("point", "to"), ("point", "out"), ("speak", "of"),
+                 ("talk", "about")}
+PERSONISH_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who"}
+
+# straight and curly quotes, guillemets, low-high quotes, typewriter '' and ``''; single quotes may hold
+# apostrophes ("‘we don’t know’"); a straight single quote opens only after a non-word character.
+_QUOTE_RE = re.compile(
+    r"“[^”\n]{2,}?”"
+    r"|\"[^\"\n]{2,}?\""
+    r"|''(?:[^'\n]|'(?!'))+?''"
+    r"|``[^`\n]+?''"
+    r"|«[^»\n]{2,}?»"
+    r"|„[^“\n]{2,}?“"
+    r"|‘(?:[^’\n]|’(?=[a-z]))+?’(?![a-z])"
+    r"|(?<![\w'])'(?=\S)(?:[^'\n]|'(?=[a-z]))+?(?<=\S)'(?![\w'])")
+_DASH_RE = re.compile(r"[\s\u00a0]*[―—–-]+[\s\u00a0]*")
+_LINE_COLON_RE = re.compile(r"(?m)^[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(\S[^\n]*)$")
 
 
-def _speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    verb: int | None            # token index of the cue verb, if any
+    cue: Span | None
+    speaker: tuple[str, ...]
+    mark_start: int = -1        # extent with quote marks (direct/partial only)
+    mark_end: int = -1
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _speaker_at(tokens: list["Token"], analysis: "Analysis") -> list[str]:
     out: list[str] = []
-    for t in subject_tokens(verb):
+    for t in tokens:
         for m in analysis.actor_mentions:
             if m.start_token <= t.i < m.end_token and m.actor not in out:
                 out.append(m.actor)
     return out
+
+
+def _speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+    subj = subject_tokens(verb)
+    if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        subj = subject_tokens(verb.head.head)   # "responded … by saying …"
+    found = _speaker_at(subj, analysis)
+    if not found and subj:
+        found = [a for a in (_unknown_speaker(t, analysis) for t in subj) if a]
+    return found
+
+
+# heads that name a person or a group able to speak; anything else ("the poll", "a study") is not an actor
+SPEAKER_NOUNS = {"source", "official", "aide", "adviser", "advisor", "critic", "expert", "analyst", "spokesman",
+                 "spokeswoman", "spokesperson", "people", "person", "witness", "campaign", "committee", "group",
+                 "party", "company", "firm", "agency", "government", "administration", "police", "union",
+                 "council", "board", "department", "ministry", "office", "commission", "team", "staff",
+                 "family", "friend", "colleague", "ally", "rival", "activist", "lawyer", "attorney", "doctor",
+                 "scientist", "economist", "diplomat", "minister", "president", "chairman", "chairwoman",
+                 "chair", "director", "chief", "head", "leader", "member", "candidate", "nominee", "senator",
+                 "governor", "mayor", "official", "authority", "authorities", "military", "army", "coalition",
+                 "alliance", "network", "newspaper", "paper", "magazine", "outlet", "organization",
+                 "organisation", "association", "federation", "movement", "mother", "father", "wife",
+                 "husband", "son", "daughter", "woman", "man", "resident", "student", "executive", "owner",
+                 "host", "anchor", "reporter", "journalist", "correspondent", "commentator", "columnist",
+                 "editor", "historian", "strategist", "pollster", "lawmaker", "legislator", "politician",
+                 "representative", "delegate", "envoy", "ambassador", "mediator", "negotiator", "general",
+                 "commander", "officer", "soldier", "spokesperson", "insider", "observer", "participant"}
+_AGENT_SUFFIX = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
+_NOT_AGENTS = {"paper", "letter", "order", "number", "member", "computer", "chapter", "matter", "counter",
+               "quarter", "border", "center", "centre", "corner", "factor", "sector", "error", "monitor",
+               "document", "statement", "comment", "argument", "agreement", "report", "event", "percent",
+               "moment", "government", "element", "amount", "content", "document", "requirement"}
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "prof."}
+
+
+def _unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
+    """A speaker the actor stage did not find ("Mr. Tanner said", "a campaign aide said") is kept as an
+    unresolved actor with its own words as name; pronouns and things that cannot speak are not."""
+    doc = tok.doc
+    low = tok.lemma_.lower()
+    if tok.pos_ == "PROPN":
+        span = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        words = [t.text for t in span if t.lower_ not in _TITLES]
+        titled = any(t.lower_ in _TITLES for t in tok.lefts)
+        kind = "person" if tok.ent_type_ == "PERSON" or titled else \
+            "organization" if tok.ent_type_ in ("ORG", "NORP") else "group"
+        if tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or not words:
+            return None
+        start_tok, name = min(span, key=lambda t: t.i), " ".join(words)
+    elif tok.pos_ == "NOUN" and (low in SPEAKER_NOUNS or (low.endswith(_AGENT_SUFFIX) and low not in _NOT_AGENTS
+                                                          and len(low) > 5)):
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod") and t.i == tok.i - 1]
+        start_tok = mods[0] if mods else tok
+        name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in (mods + [tok]))
+        kind = "group"
+    else:
+        return None
+    aid = ids.actor_id(None, name, None, ())
+    span_ = Span(start_tok.idx, tok.idx + len(tok.text), doc.text[start_tok.idx:tok.idx + len(tok.text)])
+    existing = next((i for i, a in enumerate(analysis.actors) if a.id == aid), None)
+    if existing is None:
+        analysis.actors.append(Actor(id=aid, name=name, kind=kind, resolved=False, mentions=(span_,)))
+    elif span_ not in analysis.actors[existing].mentions:
+        a = analysis.actors[existing]
+        analysis.actors[existing] = dataclasses.replace(
+            a, mentions=tuple(sorted((*a.mentions, span_), key=lambda s: s.start)))
+    if not any(m.span == span_ for m in analysis.actor_mentions):
+        analysis.actor_mentions.append(ActorMention(span=span_, actor=aid, start_token=start_tok.i,
+                                                    end_token=tok.i + 1, head=tok.i, via="speaker"))
+    return aid
 
 
 def _governing_speech_verb(tok: "Token") -> "Token | None":
@@ -66,19 +194,51 @@ def _attribution_near(doc: "Doc", start: int, end: int) -> "Token | None":
     return None
 
 
+def _cue_span(verb: "Token") -> Span:
+    """The verb, with a particle or preposition that makes the speech act ("called for", "pointed to")."""
+    end = verb.idx + len(verb.text)
+    for c in verb.children:
+        if c.i == verb.i + 1 and c.dep_ in ("prt", "prep") and (verb.lemma_.lower(), c.lower_) in PARTICLE_CUES:
+            end = c.idx + len(c.text)
+    return Span(verb.idx, end, verb.doc.text[verb.idx:end])
+
+
 def _tokens_in(doc: "Doc", start: int, end: int) -> list[int]:
     return [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
 
 
-def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[Quote]:
+def _quote_marks(text: str) -> list[tuple[int, int, int, int]]:
+    """(mark start, inner start, inner end, mark end) of every quoted stretch, in text order."""
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        width = 2 if m.group().startswith(("''", "``")) else 1
+        out.append((m.start(), m.start() + width, m.end() - width, m.end()))
+    return out
+
+
+def _dash_speaker(doc: "Doc", text: str, mark_end: int, analysis: "Analysis") -> tuple[tuple[str, ...], Span | None]:
+    """“…” ― Name: the actor named right after a dash that follows the closing mark."""
+    m = _DASH_RE.match(text, mark_end)
+    if m is None or "\n" in m.group() or not m.group().strip():
+        return (), None
+    for mention in analysis.actor_mentions:
+        if mention.span.start == m.end():
+            dash = m.group().strip()
+            ds = text.index(dash, mark_end)
+            return (mention.actor,), Span(ds, ds + len(dash), dash)
+    return (), None
+
+
+def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
     text = doc.text
-    out: list[Quote] = []
+    out: list[_Draft] = []
     last_speaker: tuple[str, ...] = ()
     last_end = -1
-    for m in _QUOTE_RE.finditer(text):
-        qs, qe = m.start() + 1, m.end() - 1
+    for ms, qs, qe, me in _quote_marks(text):
         inner = text[qs:qe]
-        stripped = inner.rstrip(" ,.;:")
+        stripped = inner.rstrip(" ,.;:\u00a0")
+        lead = len(stripped) - len(stripped.lstrip(" \u00a0"))
+        qs, stripped = qs + lead, stripped.lstrip(" \u00a0")
         qe_clean = qs + len(stripped)
         toks = _tokens_in(doc, qs, qe)
         if not toks or (len(stripped.split()) < 2 and not (stripped.isalpha() and len(stripped) >= 4)):
@@ -96,69 +256,261 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[Quote]:
         if verb is None:
             verb = _attribution_near(doc, toks[0], toks[-1] + 1)
         speaker = tuple(_speaker_of_verb(verb, analysis)) if verb is not None else ()
-        if not speaker and last_end >= 0 and m.start() - last_end < 200:
+        cue = _cue_span(verb) if verb is not None else None
+        if not speaker:
+            dash_speaker, dash_cue = _dash_speaker(doc, text, me, analysis)
+            if dash_speaker:
+                speaker, cue, verb = dash_speaker, dash_cue, None
+        if not speaker and last_end >= 0 and ms - last_end < 200:
             speaker = last_speaker
         sentence_like = first.text[:1].isupper() and len(stripped.split()) >= 5 and (
-            verb is None or verb.i > lastt.i or text[m.end():m.end() + 2].strip().startswith((",", "")))
-        before = text[:m.start()].rstrip()
+            verb is None or verb.i > lastt.i or text[me:me + 2].strip().startswith((",", "")))
+        before = text[:ms].rstrip()
         opens_clause = not before or before[-1] in ".:,;!?\n" or first.i == first.sent.start
         kind = "direct" if sentence_like and opens_clause else "partial"
-        cue = Span(verb.idx, verb.idx + len(verb.text), verb.text) if verb is not None else None
-        out.append(Quote(id=ids.quote_id(analysis.article.id, qs, qe_clean), text=stripped, start=qs,
-                         end=qe_clean, kind=kind, speaker=speaker, cue=cue))
+        out.append(_Draft(qs, qe_clean, kind, verb.i if verb is not None else None, cue, speaker, ms, me,
+                          [(qs, qe_clean)]))
         if speaker:
-            last_speaker, last_end = speaker, m.end()
+            last_speaker, last_end = speaker, me
+    return _merge_split(doc, out)
+
+
+def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
+    """"A," she said. "B." is one quote: join halves whose gap (same paragraph) is only their attribution."""
+    text = doc.text
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.cue is not None and prev.verb is not None:
+            gap = text[prev.mark_end:d.mark_start]
+            cue_in_gap = prev.mark_end <= prev.cue.start < d.mark_start
+            verb = doc[prev.verb]
+            own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i}
+            gap_verbs = [t for t in doc if prev.mark_end <= t.idx < d.mark_start and t.pos_ == "VERB"
+                         and t.i not in own]
+            runs_on = text[prev.start:prev.mark_end].rstrip("\"”’'»“ ").endswith((",", ";", "—", "-")) or \
+                gap.lstrip().startswith(",")
+            if cue_in_gap and runs_on and "\n" not in gap and len(gap) <= 250 and not gap_verbs and \
+                    (d.verb is None or d.verb == prev.verb or not d.speaker or d.speaker == prev.speaker):
+                prev.end, prev.mark_end = d.end, d.mark_end
+                prev.parts.extend(d.parts)
+                prev.speaker = prev.speaker or d.speaker
+                prev.kind = "direct"
+                continue
+        out.append(d)
     return out
 
 
-def _indirect_quotes(doc: "Doc", analysis: "Analysis", taken: list[tuple[int, int]]) -> list[Quote]:
-    out: list[Quote] = []
+_OPEN = ("“", '"', "‘", "``", "''", "«")
+_CLOSE = ("”", '"', "’", "''", "»")
+
+
+def _extent(tokens: list["Token"]) -> tuple[int, int] | None:
+    """Character extent of a content phrase: a leading conjunction ("But …") and edge punctuation dropped, and
+    a trailing comma-set modifier cut ("…, forcing them to …", "…, who is 70")."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    ids_ = {t.i for t in toks}
+    for t in toks[1:]:
+        if t.is_punct and t.text == "," and t.i + 1 in ids_:
+            nxt = t.doc[t.i + 1]
+            trailing = [x for x in toks if x.i > t.i]
+            heads = [x for x in trailing if x.head.i not in {y.i for y in trailing}]
+            if len(heads) == 1 and (heads[0].dep_ in ("relcl", "appos") or (
+                    heads[0].dep_ == "advcl" and heads[0].tag_ == "VBG")) and \
+                    (nxt.lower_ in ("who", "which", "whose") or heads[0].dep_ != "relcl"):
+                toks = [x for x in toks if x.i < t.i]
+                break
+    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSE) or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and ((toks[0].is_punct and toks[0].text not in _OPEN) or toks[0].is_space
+                    or (toks[0].dep_ == "cc" and toks[0].lower_ in ("but", "and", "yet", "so", "or"))):
+        toks = toks[1:]
+    if len(toks) < 2:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _clause_extent(doc: "Doc", clause: "Token", verb: "Token") -> tuple[int, int] | None:
+    """Character extent of a complement clause, its complementizer kept."""
+    return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i)])
+
+
+def _has_subject(verb: "Token") -> bool:
+    subj = subject_tokens(verb)
+    return bool(subj) and not (len(subj) == 1 and subj[0].lower_ == "it" and any(
+        c.dep_ == "auxpass" for c in verb.children))
+
+
+def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, int]]) -> list[_Draft]:
+    out: list[_Draft] = []
+
+    def in_quote(tok: "Token") -> bool:
+        return any(s <= tok.idx < e for s, e in quoted)
+
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in INDIRECT_VERBS:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or in_quote(tok):
             continue
-        for c in tok.children:
-            if c.dep_ != "ccomp" or c.i < tok.i:
+        spans: list[tuple[int, int]] = []
+        if lemma in INDIRECT_VERBS:
+            for c in tok.children:
+                if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG"):
+                    ext = _clause_extent(doc, c, tok)
+                    if ext is not None:
+                        spans.append(ext)
+        if lemma in INFINITIVE_VERBS:
+            for c in tok.children:
+                if c.dep_ == "xcomp" and c.i > tok.i and any(a.lower_ == "to" for a in c.children):
+                    objs = [o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i] + \
+                           [o for p in tok.children if p.dep_ == "prep" and tok.i < p.i < c.i and
+                            p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
+                    toks = [t for o in objs for t in o.subtree] + list(c.subtree)
+                    ext = _extent(toks)
+                    if ext is not None:
+                        spans.append(ext)
+        if lemma in INDIRECT_VERBS and tok.dep_ == "parataxis" and tok.head.i > tok.i - 40:
+            # "the weapons, he added, are like …": the clause around a parenthetical attribution
+            own = {t.i for t in tok.subtree}
+            ext = _extent([t for t in tok.head.subtree if t.i not in own]) \
+                if any(c.dep_ == "nsubj" for c in tok.children) else None
+            if ext is not None:
+                spans.append(ext)
+        if lemma in OBJECT_VERBS or (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prep"
+                                                   and c.i == tok.i + 1), "")) in PARTICLE_CUES:
+            for c in tok.children:
+                obj = c if c.dep_ == "dobj" and c.i > tok.i else None
+                if c.dep_ == "prep" and c.i == tok.i + 1 and (lemma, c.lower_) in PARTICLE_CUES:
+                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is None or obj.pos_ == "PRON":
+                    continue
+                if obj.i - obj.left_edge.i + len(list(obj.rights)) == 0 and obj.pos_ == "PROPN":
+                    continue   # "praised Smith": a target, not a content
+                ext = _extent(list(obj.subtree))
+                if ext is not None:
+                    spans.append(ext)
+        if not spans or not _has_subject(tok):
+            continue
+        speaker = tuple(_speaker_of_verb(tok, analysis))
+        for start, end in spans:
+            if end - start < 8:
                 continue
-            sub = list(c.subtree)
-            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            while sub and sub[0].dep_ == "mark":
-                sub = sub[1:]
-            if not sub:
-                continue
-            start = sub[0].idx
-            if any(s < end and start < e for s, e in taken):
-                continue
-            speaker = tuple(_speaker_of_verb(tok, analysis))
-            if not speaker:
-                continue
-            text = doc.text[start:end].rstrip(" ,.;:")
-            out.append(Quote(id=ids.quote_id(analysis.article.id, start, start + len(text)), text=text,
-                             start=start, end=start + len(text), kind="indirect", speaker=speaker,
-                             cue=Span(tok.idx, tok.idx + len(tok.text), tok.text)))
+            out.append(_Draft(start, end, "indirect", tok.i, _cue_span(tok), speaker, parts=[(start, end)]))
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             sent = tok.sent
             pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-            speaker = tuple(a for p in pobj for m in analysis.actor_mentions
-                            if m.start_token <= p.i < m.end_token for a in [m.actor])
-            if not speaker:
-                continue
-            content = [t for t in sent if not (tok.i <= t.i <= (pobj[0].right_edge.i if pobj else tok.i + 1))
-                       and not t.is_punct]
-            if not content:
+            src_end = pobj[0].right_edge.i if pobj else tok.i + 1
+            speaker = tuple(_speaker_at([t for p in pobj for t in p.subtree], analysis))
+            lead = [t for t in sent if t.i < tok.i and not (t.is_punct or t.is_space)]
+            # "According to X, A" reports A; "A, according to X" reports what comes before
+            content = [t for t in sent if t.i > src_end and not t.is_space] if not lead else \
+                [t for t in sent if t.i < tok.i and not t.is_space]
+            while content and content[-1].is_punct and content[-1].text not in ("”", '"'):
+                content = content[:-1]
+            while content and content[0].is_punct and content[0].text not in ("“", '"'):
+                content = content[1:]
+            if len(content) < 2:
                 continue
             start, end = content[0].idx, content[-1].idx + len(content[-1].text)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            out.append(Quote(id=ids.quote_id(analysis.article.id, start, end), text=doc.text[start:end],
-                             start=start, end=end, kind="indirect", speaker=speaker,
-                             cue=Span(tok.idx, doc[tok.i + 1].idx + 2, doc.text[tok.idx:doc[tok.i + 1].idx + 2])))
+            cue_end = doc[tok.i + 1].idx + 2
+            out.append(_Draft(start, end, "indirect", None, Span(tok.idx, cue_end, doc.text[tok.idx:cue_end]),
+                              speaker, parts=[(start, end)]))
     return out
+
+
+def _line_attributions(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
+    """Headline and transcript style: "Pence: Flowers won't be at the debate" / "WALLACE: Let's start"."""
+    out: list[_Draft] = []
+    for m in _LINE_COLON_RE.finditer(doc.text):
+        name_s, name_e = m.start(1), m.end(1)
+        cs, ce = m.start(2), m.end(2)
+        content = doc.text[cs:ce].rstrip(" \u00a0.\"”")
+        if len(content.split()) < 3:
+            continue
+        speaker = tuple(dict.fromkeys(mm.actor for mm in analysis.actor_mentions
+                                      if mm.span.start < name_e and name_s < mm.span.end))
+        colon = name_e
+        out.append(_Draft(cs, cs + len(content), "direct", None, Span(colon, colon + 1, ":"), speaker,
+                          parts=[(cs, cs + len(content))]))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _resolve(direct: list[_Draft], indirect: list[_Draft], lines: list[_Draft]) -> list[_Draft]:
+    """One quote per attribution: a quoted clause beats the same verb's complement; a reported clause that
+    holds a partial quote of the same speaker absorbs it."""
+    keep_direct = list(direct)
+    keep_indirect: list[_Draft] = []
+    seen: set[tuple[int, int]] = set()
+    for ind in indirect:
+        span = (ind.start, ind.end)
+        if span in seen:
+            continue
+        covered = False
+        absorbed: list[_Draft] = []
+        for d in keep_direct:
+            ov = _overlap((d.mark_start, d.mark_end), span)
+            if not ov:
+                continue
+            if ov >= 0.6 * (ind.end - ind.start):
+                # the complement is the quotation itself; a "that" before it belongs to the content
+                covered = True
+                if ind.start < d.mark_start and d.mark_start - ind.start <= 6:
+                    d.start = ind.start
+                    d.parts[0] = (ind.start, d.parts[0][1])
+                d.speaker = d.speaker or ind.speaker
+                if d.cue is None:
+                    d.cue, d.verb = ind.cue, ind.verb
+                break
+            inside = ind.start <= d.mark_start and d.end <= ind.end
+            same = d.verb == ind.verb or not d.speaker or set(d.speaker) <= set(ind.speaker)
+            if inside and same:
+                absorbed.append(d)
+        if covered:
+            continue
+        if absorbed:
+            # the reported clause is the indirect quote and keeps the closing mark; the quoted words stay a
+            # partial quote of their own (the contract's "something to build on"), nested inside it
+            ind.end = max(ind.end, *(d.mark_end for d in absorbed))
+            ind.parts = [(ind.start, ind.end)]
+            for d in absorbed:
+                d.speaker = d.speaker or ind.speaker
+                d.cue, d.verb = d.cue or ind.cue, d.verb or ind.verb
+        seen.add(span)
+        keep_indirect.append(ind)
+    # nested complements of one verb ("said that A and that B") and clauses of the same cue: keep the widest
+    keep_indirect = [i for i in keep_indirect if not any(
+        j is not i and j.verb == i.verb and j.verb is not None and j.start <= i.start and i.end <= j.end
+        and (j.start, j.end) != (i.start, i.end) for j in keep_indirect)]
+    taken = [(d.start, d.end) for d in keep_direct + keep_indirect]
+    extra = [ln for ln in lines if not any(_overlap((ln.start, ln.end), t) for t in taken)]
+    return keep_direct + keep_indirect + extra
+
+
+def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
+    """A quote with no speaker takes the one of an attribution in the next sentence (“… .” He added …)."""
+    by_start = sorted(drafts, key=lambda d: d.start)
+    for i, d in enumerate(by_start):
+        if d.speaker or d.kind == "indirect":
+            continue
+        nxt = next((x for x in by_start[i + 1:] if x.speaker), None)
+        if nxt is not None and nxt.start - d.end < 120 and "\n" not in doc.text[d.end:nxt.start]:
+            d.speaker = nxt.speaker
 
 
 def quote_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
     direct = _direct_quotes(doc, analysis)
-    taken = [(q.start, q.end) for q in direct]
-    analysis.quotes = sorted(direct + _indirect_quotes(doc, analysis, taken), key=lambda q: q.start)
+    quoted = [(d.mark_start, d.mark_end) for d in direct]
+    drafts = _resolve(direct, _indirect_quotes(doc, analysis, quoted), _line_attributions(doc, analysis))
+    _borrow_speakers(doc, drafts, analysis)
+    quotes: list[Quote] = []
+    for d in sorted(drafts, key=lambda d: (d.start, d.end)):
+        text = " … ".join(doc.text[s:e] for s, e in d.parts) if len(d.parts) > 1 else doc.text[d.start:d.end]
+        quotes.append(Quote(id=ids.quote_id(analysis.article.id, d.start, d.end), text=text, start=d.start,
+                            end=d.end, kind=d.kind, speaker=d.speaker, cue=d.cue))
+    analysis.quotes = quotes

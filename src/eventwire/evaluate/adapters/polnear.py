@@ -8,6 +8,8 @@ once, against the annotation file that sorts first, so the result does not depen
 
 eventwire's ``CodedArticle.quotes`` give text/start/end, a cue span and speaker actor ids, in offsets of the
 *cleaned* text; they are mapped back onto the gold text (the clean stage only deletes characters) before scoring.
+A partial quote nested in a reported clause (``said the plan was “dead on arrival”``) is part of that clause's
+attribution, as PolNeAR annotates it, and is not scored on its own.
 
 Metrics (precision/recall/F1 over one-to-one matches, pairs taken greedily by largest character overlap):
 
@@ -169,6 +171,8 @@ def predictions(coded: CodedArticle, raw: str) -> list[PredQuote]:
     actors: dict[str, Actor] = {a.id: a for a in coded.actors}
     out: list[PredQuote] = []
     for q in coded.quotes:
+        if q.kind == "partial" and any(o is not q and o.start <= q.start and q.end <= o.end for o in coded.quotes):
+            continue   # quoted words inside a reported clause: one attribution, the clause's
         start, end = _map_span(m, q.start, q.end)
         cue = _map_span(m, q.cue.start, q.cue.end) if q.cue is not None else None
         spans: list[tuple[int, int]] = []

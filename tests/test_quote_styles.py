@@ -1,0 +1,213 @@
+"""Quote styles, split and partial quotes, indirect speech, headline/transcript attributions and stance cues,
+on sentences written for these tests (none taken from any corpus)."""
+from __future__ import annotations
+
+import pytest
+
+CONTENT = "We will not sign a deal that leaves the border closed"
+
+# --- every quote-mark style around one direct quote --------------------------------------------------------
+
+STYLES = [
+    f"“{CONTENT},” Macron said on Tuesday.",
+    f'"{CONTENT}," Macron said on Tuesday.',
+    f"«{CONTENT}», Macron said on Tuesday.",
+    f"‘{CONTENT},’ Macron said on Tuesday.",
+    f"'{CONTENT},' Macron said on Tuesday.",
+    f"''{CONTENT},'' Macron said on Tuesday.",
+    f"„{CONTENT}“, Macron said on Tuesday.",
+    f"Macron said on Tuesday: “{CONTENT}.”",
+    f'Macron told reporters: "{CONTENT}."',
+]
+
+
+@pytest.mark.parametrize("text", STYLES)
+def test_every_quote_mark_style(code, text: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == CONTENT and text[q.start:q.end] == CONTENT
+    assert q.kind == "direct"
+    assert c.speakers(q) == {"Emmanuel Macron"}
+    assert q.cue is not None and q.cue.text in ("said", "told")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("‘We don’t accept this offer,’ Erdogan said.", "We don’t accept this offer"),
+    ("'We won't accept this offer,' Erdogan said.", "We won't accept this offer"),
+])
+def test_single_quotes_may_hold_apostrophes(code, text: str, content: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == content and c.speakers(q) == {"Recep Tayyip Erdoğan"}
+
+
+def test_apostrophes_alone_are_not_quotes(code) -> None:
+    assert code("Erdogan's aides said nothing about the farmers' protest.").result.quotes == () or all(
+        "'" not in q.text for q in code("Erdogan's aides said nothing about the farmers' protest.").result.quotes)
+
+
+# --- split and multi-sentence quotes -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, halves", [
+    ("“The talks were useful,” Blinken said, “but nothing is agreed yet.”",
+     ("The talks were useful", "but nothing is agreed yet")),
+    ('"The talks were useful," Blinken said. "Nothing is agreed yet. We will be back next week."',
+     ("The talks were useful", "Nothing is agreed yet. We will be back next week")),
+    ("''The talks were useful,'' he said, ''but nothing is agreed yet.''",
+     ("The talks were useful", "but nothing is agreed yet")),
+])
+def test_split_quote_is_one_quote_with_its_speaker(code, text: str, halves: tuple[str, str]) -> None:
+    c = code("Blinken met Netanyahu in Jerusalem on Monday. " + text)
+    (q,) = c.result.quotes
+    assert q.text == " … ".join(halves)
+    body = "Blinken met Netanyahu in Jerusalem on Monday. " + text
+    assert body[q.start:].startswith(halves[0]) and body[:q.end].endswith(halves[1])
+    assert c.speakers(q) == {"Antony Blinken"}
+    assert q.kind == "direct"
+
+
+def test_two_speakers_are_not_merged(code) -> None:
+    c = code("“The border stays closed,” Netanyahu said. “Then there is no deal,” Erdogan replied.")
+    assert [c.speakers(q) for q in c.result.quotes] == [{"Benjamin Netanyahu"}, {"Recep Tayyip Erdoğan"}]
+
+
+def test_multi_sentence_quote_after_a_colon(code) -> None:
+    c = code("Macron said: “France wants a ceasefire. It wants it now.”")
+    (q,) = c.result.quotes
+    assert q.text == "France wants a ceasefire. It wants it now" and c.speakers(q) == {"Emmanuel Macron"}
+
+
+# --- partial quotes --------------------------------------------------------------------------------------
+
+def test_partial_quote_in_the_reporters_sentence(code) -> None:
+    c = code("Erdogan called the offer “a serious step” on Friday.")
+    (q,) = c.result.quotes
+    assert q.kind == "partial" and q.text == "a serious step" and c.speakers(q) == {"Recep Tayyip Erdoğan"}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Macron said the plan was “dead on arrival” and should be withdrawn.",
+     "the plan was “dead on arrival” and should be withdrawn"),
+    ("Blinken said that Hamas held “the key to a deal.”", "that Hamas held “the key to a deal"),
+])
+def test_partial_quote_inside_reported_speech_is_nested_in_it(code, text: str, content: str) -> None:
+    c = code(text)
+    quotes = sorted(c.result.quotes, key=lambda q: q.end - q.start)
+    assert [q.kind for q in quotes] == ["partial", "indirect"]
+    part, clause = quotes
+    assert clause.text.rstrip(".”") == content.rstrip(".”")
+    assert clause.start <= part.start and part.end <= clause.end and part.text in content
+    for q in quotes:
+        assert c.speakers(q) in ({"Emmanuel Macron"}, {"Antony Blinken"})
+
+
+# --- indirect speech ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Macron said that France would host the next round.", "that France would host the next round",
+     "Emmanuel Macron", "said"),
+    ("Erdogan insisted that Turkey had never closed the crossing.", "that Turkey had never closed the crossing",
+     "Recep Tayyip Erdoğan", "insisted"),
+    ("Blinken warned that time was running out for a deal.", "that time was running out for a deal",
+     "Antony Blinken", "warned"),
+    ("Hamas believes the offer does not go far enough.", "the offer does not go far enough", "Hamas", "believes"),
+    ("The offer does not go far enough, Hamas said on Sunday.", "The offer does not go far enough", "Hamas",
+     "said"),
+    ("Netanyahu vowed to continue the operation in Rafah.", "to continue the operation in Rafah",
+     "Benjamin Netanyahu", "vowed"),
+    ("Egypt called on Hamas to release the remaining hostages.", "Hamas to release the remaining hostages",
+     "Egypt", "called on"),
+    ("Macron called for an immediate halt to the fighting.", "an immediate halt to the fighting",
+     "Emmanuel Macron", "called for"),
+])
+def test_indirect_speech(code, text: str, content: str, speaker: str, cue: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.kind == "indirect" and q.text == content and c.speakers(q) == {speaker}
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text, content", [
+    ("According to Egypt, the two sides are close to a deal.", "the two sides are close to a deal"),
+    ("The two sides are close to a deal, according to Egypt.", "The two sides are close to a deal"),
+])
+def test_according_to(code, text: str, content: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == content and c.speakers(q) == {"Egypt"}
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+
+
+def test_parenthetical_attribution(code) -> None:
+    c = code("The new proposal, Blinken added, was the best chance in months.")
+    (q,) = c.result.quotes
+    assert q.text.startswith("The new proposal") and q.text.endswith("the best chance in months")
+    assert c.speakers(q) == {"Antony Blinken"}
+
+
+# --- speaker named earlier, by pronoun, or unknown to the knowledge base -----------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Erdogan arrived in Cairo on Monday. “We came to listen,” he said.", "Recep Tayyip Erdoğan"),
+    ("Macron spoke after the summit. He said that Europe would pay for the reconstruction.", "Emmanuel Macron"),
+])
+def test_speaker_by_pronoun(code, text: str, speaker: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert c.speakers(q) == {speaker}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A senior diplomat said the talks had stalled over the map.", "senior diplomat"),
+    ("Mr. Okonkwo said the talks had stalled over the map.", "Okonkwo"),
+])
+def test_unknown_speaker_is_kept(code, text: str, name: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert c.speakers(q) == {name}
+    assert not c.actor(name).resolved
+
+
+def test_a_poll_is_not_a_speaker(code) -> None:
+    c = code("A new poll shows that most voters want a deal.")
+    assert all(not q.speaker for q in c.result.quotes)
+
+
+# --- headline, transcript and dash attributions ------------------------------------------------------------
+
+def test_headline_colon_attribution(code) -> None:
+    c = code("Macron: Europe Must Pay For Its Own Defence\n\nThe French president spoke in Paris on Monday.")
+    q = c.result.quotes[0]
+    assert q.text == "Europe Must Pay For Its Own Defence" and c.speakers(q) == {"Emmanuel Macron"}
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_dash_attribution(code) -> None:
+    c = code("“Nobody here wants another winter of war.” ― Erdogan")
+    (q,) = c.result.quotes
+    assert q.text == "Nobody here wants another winter of war" and c.speakers(q) == {"Recep Tayyip Erdoğan"}
+
+
+# --- stance cues -------------------------------------------------------------------------------------------
+
+def _stances(c, actor: str) -> set[str]:
+    return {p.stance for p in c.positions(actor)}
+
+
+@pytest.mark.parametrize("text, actor, stance", [
+    ("Hamas rejected the truce proposal on Monday.", "Hamas", "reject"),
+    ("Hamas accepted the truce proposal on Thursday.", "Hamas", "support"),
+    ("Israel welcomed the ceasefire plan.", "Israel", "support"),
+    ("Egypt demanded a permanent ceasefire.", "Egypt", "demand"),
+    ("Macron opposes the Rafah operation.", "Emmanuel Macron", "oppose"),
+    ("Qatar backs the revised proposal.", "Qatar", "support"),
+    ("Erdogan said the truce would be good for the region.", "Recep Tayyip Erdoğan", "support"),
+    ("Blinken believes the offensive would be a mistake.", "Antony Blinken", "oppose"),
+])
+def test_stance_cues(code, text: str, actor: str, stance: str) -> None:
+    assert stance in _stances(code(text), actor)
+
+
+def test_refusing_to_agree_is_never_support(code) -> None:
+    c = code("Hamas refused to agree to the truce proposal.")
+    assert "support" not in _stances(c, "Hamas")
