@@ -96,7 +96,8 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
 def _has_finite_verb(tok: "Token") -> bool:
     """Whether the sentence of ``tok`` has a finite verb (or modal) anywhere: without one the parser has read a
     clause as a noun phrase with a reduced relative."""
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tok.sent)
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not t.text.isupper() and t.i != tok.i
+               for t in tok.sent)   # "IS" in capitals is a name
 
 
 def _fronted_subject(verb: "Token") -> list["Token"]:
