@@ -78,6 +78,10 @@ def test_cameo_root() -> None:
     (("RETREAT", "withdraw", "actual", set(), {"MIL"}),
      AcledType("Strategic developments", "Non-violent transfer of territory")),
     (("COERCE", "seize", "actual", set(), {"MIL"}), AcledType()),   # not an arrest: ACLED has no type
+    # armed men seizing a vehicle: looting; villagers fighting villagers: mob violence
+    (("COERCE", "seize", "actual", set(), {"UAF"}), AcledType("Strategic developments", "Looting/property destruction")),
+    (("ASSAULT", None, "actual", {"CVL"}, {"CVL"}), AcledType("Riots", "Mob violence")),
+    (("ASSAULT", None, "actual", {"MIL"}, {"CVL", "OPP"}), AcledType("Riots", "Mob violence")),
     (("CONSULT", None, "actual", set(), set()), AcledType()),
     (("ACCUSE", None, "actual", set(), set()), AcledType()),
 ])

@@ -275,3 +275,71 @@ def test_refusal_to_withdraw_does_not_target_ones_own_troops(code) -> None:
     e = c.event("REJECT")
     assert c.sources(e) == {"Russia"}
     assert "troops" not in c.targets(e)
+
+
+# --- arguments the parse hides ----------------------------------------------------------------------------
+
+def test_target_inside_the_object_phrase(code) -> None:
+    c = code("Norway welcomed a resumption of formal ties with Chile on Monday.")
+    e = c.event("SUPPORT")
+    assert c.sources(e) == {"Norway"} and c.targets(e) == {"Chile"}
+
+
+def test_target_of_a_requested_measure(code) -> None:
+    c = code("Lithuania asked for tougher sanctions against Belarus.")
+    e = c.event("REQUEST")
+    assert c.targets(e) == {"Belarus"}
+
+
+def test_restoring_ties_is_cooperation(code) -> None:
+    c = code("Peru and Chile restored diplomatic relations on Friday.")
+    e = c.event("COOPERATE")
+    assert c.sources(e) | c.targets(e) == {"Peru", "Chile"}
+
+
+def test_subject_after_fronted_date_and_place(code) -> None:
+    c = code("On 4 March 2021, in Osogbo, Osun, about 60 market traders protested over new stall fees.")
+    e = c.event("PROTEST")
+    assert any("traders" in s for s in c.sources(e))
+    assert e.acled.event_type == "Protests"
+
+
+def test_unnamed_group_is_kept_as_an_unresolved_actor(code) -> None:
+    c = code("Dozens of bus drivers demonstrated outside the ministry in Nairobi on Monday.")
+    e = c.event("PROTEST")
+    src = [a for a in c.result.actors if a.id in e.source]
+    assert src and not src[0].resolved and src[0].country == "KEN"
+
+
+def test_clause_read_as_a_noun_phrase_keeps_its_agent(code) -> None:
+    c = code("Al-Shabaab militants abducted three teachers near Mandera.")
+    e = c.event("ASSAULT")
+    assert c.sources(e) == {"al-Shabaab"}
+    assert e.mode == "abduct"
+
+
+def test_clash_between_two_sides_has_one_on_each_side(code) -> None:
+    c = code("Clashes erupted between Russian troops and Ukrainian troops near Bakhmut on Friday.")
+    e = c.event("ASSAULT")
+    assert len(e.source) == 1 and len(e.target) == 1 and set(e.source) != set(e.target)
+
+
+def test_forces_named_by_allegiance_belong_to_that_state(code) -> None:
+    c = code("Pro-Assad forces shelled two villages near Idlib on Sunday.")
+    e = c.event("ASSAULT")
+    src = [a for a in c.result.actors if a.id in e.source]
+    assert src and src[0].country == "SYR" and "MIL" in src[0].sector
+
+
+def test_harm_clause_is_what_the_strike_did(code) -> None:
+    c = code("Russian drones struck a market in Kherson on Tuesday, killing three people and injuring others.")
+    strikes = c.events("ASSAULT")
+    assert len(strikes) == 1
+    assert strikes[0].fatalities == 3
+    assert strikes[0].acled.sub_event_type == "Air/drone strike"
+
+
+def test_fighting_between_villagers_is_mob_violence(code) -> None:
+    c = code("Villagers attacked herders with machetes in Benue on Monday.")
+    e = c.event("ASSAULT")
+    assert (e.acled.event_type, e.acled.sub_event_type) == ("Riots", "Mob violence")

@@ -76,6 +76,8 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
                 if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
                     return expand_conj(c)
         return subject_tokens(head, depth + 1)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i and not _has_finite_verb(verb):
+        return expand_conj(head)   # "militants abducted four people in Damboa." parsed as a noun phrase
     if dep == "acl" and head.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "dative") \
             and head.pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBD" or any(
                 c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in head.children)):
@@ -89,6 +91,13 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
             gov = head.head if head.dep_ != "pobj" else head.head.head
             return subject_tokens(gov, depth + 1)
     return []
+
+
+def _has_finite_verb(tok: "Token") -> bool:
+    """Whether the sentence of ``tok`` has a finite verb (or modal) anywhere: without one the parser has read a
+    clause as a noun phrase with a reduced relative."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not t.text.isupper() and t.i != tok.i
+               for t in tok.sent)   # "IS" in capitals is a name
 
 
 def _fronted_subject(verb: "Token") -> list["Token"]:

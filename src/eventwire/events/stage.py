@@ -49,7 +49,7 @@ def _actors_for(tokens: list[int], analysis: "Analysis") -> list[str]:
         if not found:
             tok = doc[t]
             for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod") and c.i < t:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < t:
                     found += _at(c.i, analysis)
                     if not found and c.dep_ == "amod":
                         iso = kb.country_of_demonym(c.text)

@@ -28,6 +28,10 @@ REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "
              "admit", "stress", "insist"}
 INTENT_MODIFIERS = {"planned", "proposed", "possible", "potential", "expected", "imminent", "future",
                     "intended", "threatened", "looming", "anticipated"}
+ASSEMBLY = {"gather", "assemble", "rally", "march", "converge", "congregate", "meet", "come", "take", "turn",
+            "stage", "hold", "block", "occupy", "walk", "go", "flock", "pour", "join", "mass"}
+DEMONSTRATE = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppose", "reject", "express", "voice",
+               "call", "decry", "show", "press", "mark", "commemorate", "rally", "march", "chant"}
 FAIL_ADVERBS = {"unsuccessfully", "vainly", "fruitlessly"}
 WILL = {"will", "shall", "'ll", "wo"}
 WOULD = {"would", "could", "might", "may", "should", "must", "'d"}
@@ -112,6 +116,9 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
                 return "hypothetical"
             if lemma in REPORTING:
                 return "actual"
+            if tok.dep_ in ("advcl", "xcomp") and lemma in ASSEMBLY and trigger.lemma_.lower() in DEMONSTRATE:
+                tok = head   # "gathered outside the council to protest": the gathering is the protest
+                continue
             if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 return "intended"   # purpose clause: "met … to negotiate"
         tok = head

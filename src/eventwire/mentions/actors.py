@@ -351,6 +351,32 @@ _NOT_PEOPLE = {"clash", "attack", "strike", "protest", "explosion", "shot", "she
                "side", "sides", "party", "parties"}
 
 
+_PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "person", "people", "ie")
+_PEOPLE_WORDS = {"youth", "family", "child", "kid", "folk", "crowd", "mob", "community", "clan", "tribe", "group",
+                 "gang", "staff", "personnel", "crew", "faithful", "elder", "villager", "local", "native",
+                 "pensioner", "nomad", "pastoralist", "fisherfolk", "relative", "parent", "mother", "father",
+                 "widow", "orphan", "squatter", "deputy", "cadre", "rebel", "recruit", "citizen", "inmate", "nurse",
+                 "pupil", "individual", "muslim", "hindu", "sikh", "jew", "kurd", "arab", "shiite", "sunni", "dalit",
+                 "monk", "nun", "cleric", "imam", "priest", "pilgrim", "victim", "hostage", "captive", "suspect",
+                 "thief", "bandit", "soldier", "guard", "cop", "official", "employee", "colleague", "comrade",
+                 "tourist", "guest", "expatriate", "settler", "veteran", "chief", "leader", "delegate"}
+_NOT_PEOPLE_ER = {"power", "border", "order", "water", "letter", "number", "matter", "paper", "center", "centre",
+                  "corner", "river", "tower", "chamber", "barrier", "layer", "charter", "quarter", "member",
+                  "transfer", "offer", "answer", "factor", "sector", "motor", "tractor", "reactor", "monitor",
+                  "error", "floor", "door", "corridor", "document", "agreement", "statement", "event",
+                  "incident", "accident", "settlement", "payment", "comment", "movement", "element", "equipment",
+                  "amendment", "department", "government", "parliament", "client", "plant", "grant", "tree",
+                  "fee", "guarantee", "committee", "shipment", "investment", "treatment"}
+
+
+def _people_noun(lemma: str) -> bool:
+    """Whether a noun names people: an agentive ending ("sellers", "musicians", "teachers", "students",
+    "employees") or a collective word ("families", "youths"), not an object that happens to end alike."""
+    if lemma in _PEOPLE_WORDS:
+        return True
+    return lemma.endswith(_PEOPLE_SUFFIXES) and lemma not in _NOT_PEOPLE_ER
+
+
 def argument_actor(analysis: "Analysis", token: int) -> str | None:
     """An actor made from an event's argument that no mention covers: "more than 1,000 sellers of the local
     market demonstrated". Plural common nouns (or counted ones) name a group of people; the actor is kept
@@ -365,6 +391,8 @@ def argument_actor(analysis: "Analysis", token: int) -> str | None:
         return None
     counted = any(c.dep_ == "nummod" for c in tok.children)
     if tok.tag_ != "NNS" and not counted:
+        return None
+    if not _people_noun(tok.lemma_.lower()):
         return None
     words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
     start, end = min(w.i for w in words), tok.i + 1

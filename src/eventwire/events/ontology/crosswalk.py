@@ -86,6 +86,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         return AcledType("Protests", "Peaceful protest")
     if plover_type == "AGREE":
         return AcledType("Strategic developments", "Agreement")
+    if plover_type == "COERCE" and mode == "seize" and source_sectors and not source_sectors & {"GOV", "COP", "JUD", "MIL", "SPY"}:
+        return AcledType("Strategic developments", "Looting/property destruction")   # armed men seized a vehicle
     if plover_type == "COERCE" and mode == "arrest":
         return AcledType("Strategic developments", "Arrests")
     if plover_type == "RETREAT" and mode == "withdraw":
