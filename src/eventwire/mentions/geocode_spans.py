@@ -7,18 +7,19 @@ recognises on its own, resolved jointly by ``places``' two-pass scorer (gazettee
 nearness to the other places, "Paris, Texas" containers, one sense per discourse).
 
 A span the gazetteer does not know under its exact text is tried, in turn, without a possessive ("Syria's"),
-as a demonym of a country or curated region ("Turkish" -> Turkey), and without a trailing generic feature word
-("Rapides Parish" -> "Rapides"); a span still unknown resolves to None.
+as a demonym of a country or curated region ("Turkish" -> Turkey), as a US county by the states that have one
+of that name ("Laurel County" -> Kentucky), and without a trailing generic feature word ("Rapides Parish" ->
+"Rapides"); a span still unknown resolves to None. A demonym goes to its people's country before any town of
+the same name ("Canadian").
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..resources.gazetteer import GazEntry, Gazetteer, _read_tsv, load_gazetteer, normalise
-from . import places as _places
+from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
+from .places import MAX_CANDIDATES, Toponym, apply_containers, lookup_span, person_words, recognise, resolve, trim_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,19 +29,6 @@ __all__ = ["geocode_spans"]
 GENERIC_SUFFIXES = frozenset({"county", "parish", "province", "state", "city", "district", "region",
                               "governorate", "oblast", "municipality", "prefecture", "township", "borough"})
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
-
-
-@functools.cache
-def _demonym_names() -> dict[str, str]:
-    """Demonym key -> the country or region name it stands for (from the places data the gazetteer is built of)."""
-    found: dict[str, str] = {}
-    for table in ("countries.tsv", "regions.tsv"):
-        for record in _read_tsv(table):
-            for demonym in (record.get("demonyms") or "").split("|"):
-                key = normalise(demonym)
-                if key:
-                    found.setdefault(key, record["name"])
-    return found
 
 
 def _fallback(gazetteer: Gazetteer, text: str) -> list[GazEntry]:
@@ -53,12 +41,15 @@ def _fallback(gazetteer: Gazetteer, text: str) -> list[GazEntry]:
         entries = gazetteer.candidates(bare)
         if entries:
             return entries
-    key = normalise(bare)
-    names = _demonym_names()
-    demonym = names.get(key) or (names.get(key[:-1]) if key.endswith("s") else None)
+    demonym = gazetteer.demonym_entries(bare)
     if demonym:
-        return gazetteer.candidates(demonym)
-    words = key.split()
+        return demonym
+    words = normalise(bare).split()
+    if len(words) > 1 and words[-1] in ("county", "parish", "co"):
+        # No county points: the states that have a county of this name, for the article's focus to choose from.
+        states = gazetteer.county_states(" ".join([*words[:-1], "parish" if words[-1] == "parish" else "county"]))
+        if states:
+            return states
     if len(words) > 1 and words[-1] in GENERIC_SUFFIXES:
         return gazetteer.candidates(" ".join(words[:-1]))
     return []
@@ -72,23 +63,30 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
     ``context_countries`` and ``known_people`` are what the places stage takes from the actors, when known.
     """
     gaz = gazetteer or load_gazetteer()
-    people = {normalise(name) for name in known_people} | _places._person_words(doc)
-    ranges: list[tuple[int, int, list[GazEntry]]] = list(_places._recognise(doc, gaz, people))
+    people = {normalise(name) for name in known_people} | person_words(doc)
+    ranges: list[tuple[int, int, list[GazEntry]]] = list(recognise(doc, gaz, people))
     recognised = {(start, end) for start, end, _ in ranges}
     wanted: list[tuple[int, int] | None] = []
+    counties: dict[tuple[int, int], str] = {}
     for start_char, end_char in spans:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or not span.text.strip():
             wanted.append(None)
             continue
-        start, end = _places._trim(doc, span.start, span.end)
+        start, end = trim_span(doc, span.start, span.end)
         if start >= end:
             start, end = span.start, span.end
-        entries = gaz.candidates(doc[start:end].text)
+        text = doc[start:end].text
+        # "Canadian", "Spanish": the people of a country before a town of the same name.
+        entries = gaz.demonym_entries(text) if gaz.is_demonym(text) else []
+        entries = entries or gaz.candidates(text)
         if not entries:
-            start, end, entries = _places._lookup(doc, gaz, start, end)
+            start, end, entries = lookup_span(doc, gaz, start, end)
         if not entries:
             entries = _fallback(gaz, doc[start:end].text)
+            if entries and entries[0].kind == "admin1" and entries[0].country == "USA" and gaz.county_states(
+                    doc[start:end].text):
+                counties[(start, end)] = doc[start:end].text
         if not entries:
             wanted.append(None)
             continue
@@ -97,11 +95,26 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
             ranges.append((start, end, entries))
             recognised.add((start, end))
     ranges.sort(key=lambda item: item[0])
-    toponyms: dict[str, _places._Toponym] = {}
+    toponyms: dict[str, Toponym] = {}
     for start, end, entries in ranges:
         key = normalise(doc[start:end].text)
-        toponym = toponyms.setdefault(key, _places._Toponym(key, entries[:_places.MAX_CANDIDATES]))
+        toponym = toponyms.setdefault(key, Toponym(key, entries[:MAX_CANDIDATES]))
         toponym.mentions.append((start, end))
-    _places._apply_containers(doc, ranges, toponyms)
-    _places._resolve(list(toponyms.values()), context_countries or Counter())
-    return [None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen for item in wanted]
+    apply_containers(doc, ranges, toponyms)
+    resolve(list(toponyms.values()), context_countries or Counter())
+    chosen = [None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen for item in wanted]
+    return [_county_point(counties[item], entry, toponyms.values()) if item in counties and entry else entry
+            for item, entry in zip(wanted, chosen)]
+
+
+def _county_point(name: str, state: GazEntry, toponyms: Iterable[Toponym]) -> GazEntry:
+    """A county of ``state``, placed at the article's most mentioned town in that state (local news names the
+    county of the towns it reports on), else at the state's point."""
+    towns = [(len(t.mentions), t.chosen) for t in toponyms
+             if t.chosen is not None and t.chosen.kind == "city" and t.chosen.country == state.country
+             and t.chosen.admin1 == state.name]
+    if not towns:
+        return state
+    town = max(towns, key=lambda item: (item[0], item[1].population))[1]
+    return GazEntry(None, name, "admin2", state.country, state.name, town.lat, town.lon, 0,
+                    ref=f"county:{normalise(state.name)}:{normalise(name)}")

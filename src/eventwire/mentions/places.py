@@ -54,13 +54,15 @@ WELL_KNOWN_POPULATION = 100_000
 MAX_CANDIDATES = 25
 FOCUS_WEIGHT = 1.5       # at most this much for a candidate in the article's only country
 NEARBY_WEIGHT = 1.0      # at most this much for a candidate within NEAR_KM of another place of the article
+DIVISION_WEIGHT = 2.0    # for a town in a state or province the article names
+ALTERNATE_NAME_PENALTY = 2.0   # for a town known under this name only as an alternate (or former) name
 NEAR_KM = 50.0
 FAR_KM = 500.0
-PRECISION = {"city": "town", "region": "region", "admin1": "region", "country": "country"}
+PRECISION = {"city": "town", "region": "region", "admin1": "region", "admin2": "region", "country": "country"}
 
 
 @dataclass(slots=True)
-class _Toponym:
+class Toponym:
     """One name of the article (all its mentions) and the gazetteer entries it may be."""
 
     key: str
@@ -72,15 +74,15 @@ class _Toponym:
 def find_places(doc: "Doc", gazetteer: Gazetteer, context_countries: Counter[str] | None = None, *,
                 known_people: Iterable[str] = ()) -> tuple[list[Place], list[PlaceMention]]:
     """Toponyms of ``doc`` resolved to places (one ``Place`` per place, with all its mentions)."""
-    people = {normalise(name) for name in known_people} | _person_words(doc)
-    ranges = _recognise(doc, gazetteer, people)
-    toponyms: dict[str, _Toponym] = {}
+    people = {normalise(name) for name in known_people} | person_words(doc)
+    ranges = recognise(doc, gazetteer, people)
+    toponyms: dict[str, Toponym] = {}
     for start, end, entries in ranges:
         key = normalise(doc[start:end].text)
-        toponym = toponyms.setdefault(key, _Toponym(key, entries[:MAX_CANDIDATES]))
+        toponym = toponyms.setdefault(key, Toponym(key, entries[:MAX_CANDIDATES]))
         toponym.mentions.append((start, end))
-    _apply_containers(doc, ranges, toponyms)
-    _resolve(list(toponyms.values()), context_countries or Counter())
+    apply_containers(doc, ranges, toponyms)
+    resolve(list(toponyms.values()), context_countries or Counter())
     return _records(doc, ranges, toponyms)
 
 
@@ -104,7 +106,7 @@ def place_stage(analysis: "Analysis") -> None:
 # ------------------------------------------------------------------------------------------------ recognition
 
 
-def _person_words(doc: "Doc") -> set[str]:
+def person_words(doc: "Doc") -> set[str]:
     """Single words of multi-word PERSON names in ``doc`` ("Austin" of "Lloyd Austin"): later they are people."""
     words: set[str] = set()
     for ent in doc.ents:
@@ -120,7 +122,7 @@ def _demonym_only(gazetteer: Gazetteer, text: str) -> bool:
     return gazetteer.is_demonym(text)
 
 
-def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+def trim_span(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -128,7 +130,7 @@ def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _recognise(doc: "Doc", gazetteer: Gazetteer,
+def recognise(doc: "Doc", gazetteer: Gazetteer,
                people: set[str]) -> list[tuple[int, int, list[GazEntry]]]:
     found: list[tuple[int, int, list[GazEntry]]] = []
     taken: set[int] = set()
@@ -140,22 +142,22 @@ def _recognise(doc: "Doc", gazetteer: Gazetteer,
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = trim_span(doc, ent.start, ent.end)
         if start >= end or _demonym_only(gazetteer, doc[start:end].text):
             continue
         if end - start == 1 and doc[start].lower_ in BLOC_WORDS:
             continue  # "the West", "the East": geopolitical blocs, not the town of West, Texas
-        start, end, entries = _lookup(doc, gazetteer, start, end)
+        start, end, entries = lookup_span(doc, gazetteer, start, end)
         if entries:
             take(start, end, entries)
     for start, end in _other_spans(doc, taken):
-        start, end = _trim(doc, start, end)
+        start, end = trim_span(doc, start, end)
         if start >= end or any(i in taken for i in range(start, end)):
             continue
         text = doc[start:end].text
         if normalise(text) in people or _demonym_only(gazetteer, text) or not doc[start].text[:1].isupper():
             continue
-        start, end, entries = _lookup(doc, gazetteer, start, end)
+        start, end, entries = lookup_span(doc, gazetteer, start, end)
         if entries and _licensed(doc[start:end], entries, people):
             take(start, end, entries)
     found.sort(key=lambda item: item[0])
@@ -179,7 +181,7 @@ def _other_spans(doc: "Doc", taken: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _lookup(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, list[GazEntry]]:
+def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, list[GazEntry]]:
     """Entries for ``doc[start:end]``, widened to a direction word before it where the wider name is known
     ("northern Gaza"), narrowed past one where only the bare name is ("eastern Ukraine")."""
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
@@ -226,15 +228,15 @@ def _governor(token: "Token") -> "Token":
 # ------------------------------------------------------------------------------------------------ resolution
 
 
-def _apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
-                      toponyms: dict[str, _Toponym]) -> None:
+def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
+                      toponyms: dict[str, Toponym]) -> None:
     """"Paris, Texas" and "Nyala, Sudan": the second name restricts the first to places inside it."""
     by_start = {start: (end, entries) for start, end, entries in ranges}
     for start, end, _ in ranges:
         if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in by_start:
             continue
         container = by_start[end + 1][1][0]
-        if container.kind not in ("country", "admin1", "region"):
+        if container.kind not in ("country", "admin1", "admin2", "region"):
             continue
         toponym = toponyms[normalise(doc[start:end].text)]
         inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
@@ -257,13 +259,14 @@ def _distance(a: GazEntry, b: GazEntry) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def _resolve(toponyms: list[_Toponym], context: Counter[str]) -> None:
-    """Two passes: prior and the actors' countries; then the article's focus and nearby places."""
+def resolve(toponyms: list[Toponym], context: Counter[str]) -> None:
+    """Two passes: prior and the actors' countries; then the article's focus, its divisions and nearby places."""
     for toponym in toponyms:
-        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, context, []))
+        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, toponym.key, context, [], set()))
     for toponym in toponyms:
         focus = Counter(context)
         points: list[GazEntry] = []
+        divisions: set[tuple[str | None, str]] = set()
         for other in toponyms:
             if other is toponym or other.chosen is None:
                 continue
@@ -271,14 +274,21 @@ def _resolve(toponyms: list[_Toponym], context: Counter[str]) -> None:
                 focus[other.chosen.country] += len(other.mentions)
             if other.chosen.kind != "country":
                 points.append(other.chosen)
-        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, focus, points))
+            if other.chosen.kind == "admin1":
+                divisions.add((other.chosen.country, other.chosen.name))
+        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, toponym.key, focus, points, divisions))
 
 
-def _score(entry: GazEntry, focus: Counter[str], points: list[GazEntry]) -> float:
+def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry],
+           divisions: set[tuple[str | None, str]]) -> float:
     score = entry.prior
+    if entry.kind == "city" and normalise(entry.name) != key:
+        score -= ALTERNATE_NAME_PENALTY  # "Salisbury" is Harare's old name; the town called Salisbury comes first
     total = sum(focus.values())
     if total and entry.country:
         score += FOCUS_WEIGHT * focus[entry.country] / total
+    if entry.admin1 is not None and entry.kind == "city" and (entry.country, entry.admin1) in divisions:
+        score += DIVISION_WEIGHT  # the article names the town's state or province
     if points and entry.kind != "country":
         nearest = min(_distance(entry, point) for point in points)
         if nearest < FAR_KM:
@@ -287,7 +297,7 @@ def _score(entry: GazEntry, focus: Counter[str], points: list[GazEntry]) -> floa
 
 
 def _records(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
-             toponyms: dict[str, _Toponym]) -> tuple[list[Place], list[PlaceMention]]:
+             toponyms: dict[str, Toponym]) -> tuple[list[Place], list[PlaceMention]]:
     mentions: list[PlaceMention] = []
     spans: dict[str, list[Span]] = defaultdict(list)
     entries: dict[str, GazEntry] = {}

