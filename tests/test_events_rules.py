@@ -343,3 +343,32 @@ def test_fighting_between_villagers_is_mob_violence(code) -> None:
     c = code("Villagers attacked herders with machetes in Benue on Monday.")
     e = c.event("ASSAULT")
     assert (e.acled.event_type, e.acled.sub_event_type) == ("Riots", "Mob violence")
+
+
+# --- weapons ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mode, sub_event_type", [
+    ("Gunmen threw a grenade at a police post in Mogadishu on Monday.", "explosives", "Grenade"),
+    ("A suicide bomber blew himself up at a checkpoint near Kabul, killing five soldiers.",
+     "suicide-attack", "Suicide bomb"),
+    ("Government aircraft dropped chlorine gas on Douma, witnesses said.", "unconventional", "Chemical weapon"),
+    ("Villagers attacked the herders with machetes in Benue.", "primitive", None),
+    ("Militants attacked an army convoy with mortars near Gao.", "heavy-weapons",
+     "Shelling/artillery/missile attack"),
+])
+def test_the_weapon_named_in_the_clause_gives_the_mode(code, text: str, mode: str, sub_event_type: str | None) -> None:
+    e = code(text).event("ASSAULT")
+    assert e.mode == mode
+    if sub_event_type is not None:
+        assert e.acled.sub_event_type == sub_event_type
+
+
+def test_weapons_seized_by_police_are_disrupted_weapons_use(code) -> None:
+    e = code("Police seized explosives and detonators in a raid on a house in Peshawar.").event("COERCE")
+    assert (e.acled.event_type, e.acled.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert not e.target   # detonators are not people
+
+
+def test_a_shot_fired_in_the_air_is_no_air_strike(code) -> None:
+    c = code("Police fired in the air to disperse the crowd in Lahore.")
+    assert not [e for e in c.events("ASSAULT") if e.mode == "aerial"]

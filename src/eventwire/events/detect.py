@@ -46,6 +46,9 @@ CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "gr
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
 EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
                "ambush", "offensive", "bomb", "missile", "drone", "shell", "rocket"}
+MUNITIONS = {"bomb", "missile", "rocket", "shell", "barrel", "mortar", "round", "grenade", "projectile", "ied",
+             "explosive", "device", "chlorine", "sarin", "gas", "molotov", "cocktail", "petrol", "stone", "rock",
+             "brick", "firebomb"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 
 
@@ -314,15 +317,16 @@ def _special_verb(tok: "Token") -> EventDraft | None:
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         ev.symmetric = lemma == "exchange"
         return ev
-    if lemma in ("drop", "fire", "launch") and any(o.lemma_.lower() in ("bomb", "missile", "rocket", "shell",
-                                                                         "barrel", "mortar", "round", "grenade",
-                                                                         "projectile") for o in objs):
-        mode = "aerial" if any(o.lemma_.lower() == "bomb" for o in objs) else "heavy-weapons"
+    if lemma in ("drop", "fire", "launch", "throw", "hurl", "lob", "plant", "detonate", "toss") and any(
+            o.lemma_.lower() in MUNITIONS for o in objs):
+        thrown = lemma in ("throw", "hurl", "lob", "plant", "detonate", "toss")
+        mode = "explosives" if thrown else "aerial" if any(o.lemma_.lower() in ("bomb", "barrel", "chlorine", "gas")
+                                                           for o in objs) else "heavy-weapons"
         mode = _instrument_mode(doc_subjects(tok)) or mode
-        ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", mode, "195" if mode == "aerial" else "194",
-                                   frozenset({"on", "at"})))
+        cameo = {"aerial": "195", "explosives": "183"}.get(mode, "194")
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", mode, cameo, frozenset({"on", "at"})))
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
-        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "into")
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         return ev
     return None

@@ -31,3 +31,4 @@ class EventDraft:
     merged: list["EventDraft"] = field(default_factory=list)
     fatalities: int | None = None
     quote_speakers: tuple[str, ...] = ()                     # speaker of the quote the event is told in
+    weapon: str | None = None                                # weapon class (events.weapons) of an attack

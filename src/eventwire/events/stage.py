@@ -19,6 +19,7 @@ from .detect import detect
 from .quoted import quoted_demands
 from .draft import EventDraft
 from .inference import infer_roles
+from .weapons import arm
 from .merge import merge_drafts
 from .roles import deep_targets
 from .ontology.crosswalk import acled, cameo_code, quad
@@ -179,7 +180,8 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
     return Event(
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
-        acled=acled(d.type, d.mode, d.status, tsec, ssec), source=tuple(d.source), target=tuple(d.target),
+        acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower()),
+        source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,
     )
@@ -197,6 +199,7 @@ def event_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
     drafts = detect(doc, load_lexicon())
+    arm(doc, drafts)
     drafts += quoted_demands(doc, analysis.quotes, {d.trigger for d in drafts})
     _attach(drafts, analysis)
     for d in drafts:

@@ -366,7 +366,10 @@ _NOT_PEOPLE_ER = {"power", "border", "order", "water", "letter", "number", "matt
                   "error", "floor", "door", "corridor", "document", "agreement", "statement", "event",
                   "incident", "accident", "settlement", "payment", "comment", "movement", "element", "equipment",
                   "amendment", "department", "government", "parliament", "client", "plant", "grant", "tree",
-                  "fee", "guarantee", "committee", "shipment", "investment", "treatment"}
+                  "fee", "guarantee", "committee", "shipment", "investment", "treatment", "detonator", "launcher",
+                  "generator", "container", "computer", "trailer", "helicopter", "carrier", "tanker", "bulldozer",
+                  "harvester", "excavator", "transformer", "banner", "poster", "shelter", "headquarter", "weapon",
+                  "explosive", "propellant", "cartridge", "rifle", "revolver", "fighter-bomber", "bomber", "jet"}
 
 
 def _people_noun(lemma: str) -> bool:

@@ -61,22 +61,41 @@ _ASSAULT_MODE_TO_ACLED: dict[str, tuple[str, str]] = {
     "destroy": ("Strategic developments", "Looting/property destruction"),
     # police dispersing a demonstration is coded by ACLED as the protest, with intervention
     "crowd-control": ("Protests", "Protest with intervention"),
+    "unconventional": ("Explosions/Remote violence", "Chemical weapon"),
+    "primitive": ("Violence against civilians", "Attack"),
 }
 _CIVILIAN_SECTORS = {"CVL", "REF", "JRN", "MED", "HLH", "EDU", "REL", "NGO", "LAB", "BUS"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "UAF", "SPY"}
 
 
+_RETAKE = {"recapture", "retake", "regain", "liberate", "reclaim", "reconquer"}
+_TAKE = {"capture", "seize", "overrun", "take", "occupy", "conquer", "control"}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+
+
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
-          source_sectors: set[str]) -> AcledType:
-    """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened)."""
+          source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None) -> AcledType:
+    """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
+    the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
+    ``lemma`` the trigger's lemma (it tells a recapture from a capture)."""
     if status not in ("actual", "attempted", "failed"):
         return AcledType()
     if plover_type == "ASSAULT":
+        if weapon == "grenade":
+            return AcledType("Explosions/Remote violence", "Grenade")
+        if weapon == "chemical":
+            return AcledType("Explosions/Remote violence", "Chemical weapon")
+        if lemma in _RETAKE | _TAKE and not target_sectors:   # the target is a place: territory changes hands
+            if lemma in _RETAKE and source_sectors & _STATE_SECTORS:
+                return AcledType("Battles", "Government regains territory")
+            if lemma in _TAKE and source_sectors and not source_sectors & _STATE_SECTORS:
+                return AcledType("Battles", "Non-state actor overtakes territory")
+        if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"} and mode in (None, "primitive",
+                                                                                               "beat"):
+            return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
         if mode in _ASSAULT_MODE_TO_ACLED:
             et, st = _ASSAULT_MODE_TO_ACLED[mode]
             return AcledType(et, st)
-        if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"}:
-            return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
         if target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS:
             return AcledType("Violence against civilians", "Attack")
         return AcledType("Battles", "Armed clash")
@@ -86,6 +105,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         return AcledType("Protests", "Peaceful protest")
     if plover_type == "AGREE":
         return AcledType("Strategic developments", "Agreement")
+    if plover_type == "COERCE" and mode == "seize" and weapon is not None and source_sectors & _STATE_SECTORS:
+        return AcledType("Strategic developments", "Disrupted weapons use")   # police seized explosives
     if plover_type == "COERCE" and mode == "seize" and source_sectors and not source_sectors & {"GOV", "COP", "JUD", "MIL", "SPY"}:
         return AcledType("Strategic developments", "Looting/property destruction")   # armed men seized a vehicle
     if plover_type == "COERCE" and mode == "arrest":

@@ -1,0 +1,124 @@
+"""The weapon an attack used, read from the words around its trigger, and the PLOVER mode it gives.
+
+PLOVER's ASSAULT modes are kinds of weapon or method (manual, "ASSAULT modes"); ACLED's sub-event types split
+some of them further (a grenade, a chemical weapon). The weapon is looked for in the trigger itself ("the
+bombing"), its compound modifiers ("a grenade attack", "a suicide bombing"), its subject ("an IED exploded",
+"warplanes struck"), its object when the trigger is a firing verb ("threw a grenade", "fired mortars") and its
+instrument phrases ("with machetes", "by sniper fire", "using drones"). Weapons in other clauses are not read.
+When several are named the most specific wins (a suicide car bomb is a suicide attack, not a car bomb).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .draft import EventDraft
+
+# weapon class -> PLOVER mode
+MODE_OF_WEAPON: dict[str, str] = {
+    "suicide": "suicide-attack", "chemical": "unconventional", "grenade": "explosives", "drone": "drone",
+    "aerial": "aerial", "heavy": "heavy-weapons", "explosive": "explosives", "firearm": "firearms",
+    "primitive": "primitive",
+}
+# most specific first
+PRECEDENCE = ("suicide", "chemical", "grenade", "drone", "aerial", "heavy", "explosive", "firearm", "primitive")
+
+WEAPON_WORDS: dict[str, str] = {
+    "suicide": "suicide", "self-immolation": "suicide",
+    "chemical": "chemical", "chlorine": "chemical", "sarin": "chemical", "nerve": "chemical",
+    "grenade": "grenade", "hand-grenade": "grenade",
+    "drone": "drone", "uav": "drone", "quadcopter": "drone",
+    "airstrike": "aerial", "air": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
+    "helicopter": "aerial", "gunship": "aerial", "bomber": "aerial", "airplane": "aerial", "plane": "aerial",
+    "artillery": "heavy", "mortar": "heavy", "shell": "heavy", "shelling": "heavy", "rocket": "heavy",
+    "missile": "heavy", "howitzer": "heavy", "tank": "heavy", "launcher": "heavy", "cannon": "heavy",
+    "projectile": "heavy", "katyusha": "heavy", "grad": "heavy", "barrage": "heavy",
+    "ied": "explosive", "explosive": "explosive", "explosives": "explosive", "landmine": "explosive",
+    "mine": "explosive", "bomb": "explosive", "car-bomb": "explosive", "detonator": "explosive",
+    "dynamite": "explosive", "tnt": "explosive", "rcied": "explosive", "vbied": "explosive",
+    "gun": "firearm", "gunfire": "firearm", "rifle": "firearm", "pistol": "firearm", "sniper": "firearm",
+    "bullet": "firearm", "ak-47": "firearm", "kalashnikov": "firearm", "machine-gun": "firearm",
+    "firearm": "firearm", "gunshot": "firearm", "shotgun": "firearm",
+    "machete": "primitive", "knife": "primitive", "axe": "primitive", "stone": "primitive", "rock": "primitive",
+    "stick": "primitive", "club": "primitive", "sword": "primitive", "acid": "primitive", "arrow": "primitive",
+    "spear": "primitive", "dagger": "primitive", "hammer": "primitive", "rod": "primitive",
+}
+FIRING_VERBS = {"fire", "throw", "hurl", "lob", "launch", "plant", "detonate", "drop", "use", "deploy", "toss",
+                "explode", "set", "trigger"}
+INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
+_OTHER_CLAUSES = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp"}
+
+
+def _classify(tok: "Token") -> str | None:
+    word = tok.lemma_.lower()
+    if word in WEAPON_WORDS:
+        return WEAPON_WORDS[word]
+    return WEAPON_WORDS.get(tok.lower_)
+
+
+ATTACKERS = {"gunman": "firearm", "gunmen": "firearm", "sniper": "firearm", "bomber": "explosive",
+             "suicide": "suicide"}
+
+
+def _attacker(tok: "Token") -> str | None:
+    return ATTACKERS.get(tok.lemma_.lower()) or ATTACKERS.get(tok.lower_)
+
+
+def _words(trigger: "Token") -> list["Token"]:
+    """The tokens of the trigger's own clause that may name its weapon."""
+    out: list["Token"] = [trigger]
+    out += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    for c in trigger.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
+        elif c.dep_ == "dobj" and (trigger.lemma_.lower() in FIRING_VERBS or trigger.pos_ == "VERB"):
+            out += [c] + [m for m in c.children if m.dep_ in ("compound", "amod", "conj")]
+        elif c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
+            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
+        elif c.dep_ == "advcl" and c.lemma_.lower() == "use":
+            out += [t for t in c.subtree]
+    return out
+
+
+def weapon_of(trigger: "Token") -> str | None:
+    """The most specific weapon class named in the trigger's clause, or None."""
+    found = {w for w in (_classify(t) for t in _words(trigger)) if w is not None}
+    if "aerial" in found and any(t.lower_ == "air" for t in _words(trigger)) and not any(
+            t.lemma_.lower() in ("strike", "raid", "attack", "bombardment", "force") for t in _words(trigger)):
+        found.discard("aerial")   # "fired in the air" is not an air strike
+    for w in PRECEDENCE:
+        if w in found:
+            return w
+    return None
+
+
+# modes a named weapon may refine: the generic ones a trigger word gives ("attack", "shoot", "bomb")
+REFINABLE = {None, "firearms", "destroy", "beat", "targeted", "explosives", "heavy-weapons", "aerial", "primitive"}
+
+
+def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
+    """Give each attack and each seizure the weapon its clause names; a more specific weapon refines the
+    trigger's mode ("attacked … with a grenade": explosives; "a suicide bombing": suicide-attack)."""
+    for d in drafts:
+        if d.type not in ("ASSAULT", "COERCE"):
+            continue
+        found = [w for w in (weapon_of(doc[i]) for i in [d.trigger, *d.extra_triggers]) if w is not None]
+        # the attacker's own name: "a suicide bomber", "gunmen", "snipers"
+        found += [w for i in d.source_tokens for t in [doc[i], *doc[i].children]
+                  if t.dep_ in ("compound", "amod", "ROOT", "nsubj", "nsubjpass", "pobj", "conj", "dobj", "appos")
+                  or t.i == i for w in [_attacker(t)] if w is not None]
+        if not found:
+            continue
+        w = min(found, key=PRECEDENCE.index)
+        d.weapon = w
+        if d.type != "ASSAULT" or d.mode not in REFINABLE:
+            continue
+        new = MODE_OF_WEAPON[w]
+        rank = {m: i for i, m in enumerate(MODE_OF_WEAPON[x] for x in PRECEDENCE)}
+        if d.mode is None or rank.get(new, 99) < rank.get(d.mode, 99):
+            d.mode = new
+
+
+__all__ = ["MODE_OF_WEAPON", "arm", "weapon_of"]
