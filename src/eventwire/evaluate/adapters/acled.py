@@ -2,8 +2,9 @@
 
 Only the notes text goes in: no publication date (ACLED notes open with the event date, which is the answer),
 no place, no actor. The predicted event of a row is ``primary_acled_event``: of the events eventwire gives an
-ACLED type, the one with the highest confidence, the earliest in the text on a tie; a row where no event has an
-ACLED type is "not coded" and misses every per-event metric. Against that event:
+ACLED type, the earliest with a named source (the note tells its event first), else the one with the highest
+confidence; a row where no event has an ACLED type is "not coded" and misses every per-event metric. Against
+that event:
 
 * ``event_type_accuracy``, ``sub_event_type_macro_f1`` (macro over the sub-types present in the gold);
 * ``actor1_accuracy``/``actor2_accuracy``: ACLED inter category and country of the event's first source/target
@@ -113,11 +114,16 @@ def gold_date(value: str) -> str | None:
 
 
 def primary_acled_event(events: tuple[Event, ...] | list[Event]) -> Event | None:
-    """The event a one-event gold row is compared with: highest confidence among those with an ACLED type,
-    the earliest trigger on a tie; None when no event has an ACLED type."""
+    """The event a one-event gold row is compared with. ACLED notes (and news leads) tell the coded event
+    first and its context after ("… Also, Israeli artillery shelled …"): the earliest event with an ACLED type
+    and a named source; when none has a source, the highest confidence among those with an ACLED type, the
+    earliest trigger on a tie; None when no event has an ACLED type."""
     typed = [e for e in events if e.acled.event_type]
     if not typed:
         return None
+    sourced = [e for e in typed if e.source]
+    if sourced:
+        return min(sourced, key=lambda e: e.evidence.trigger.start)
     return min(typed, key=lambda e: (-e.confidence, e.evidence.trigger.start))
 
 

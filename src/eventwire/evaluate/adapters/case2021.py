@@ -2,7 +2,7 @@
 
 Each snippet's text alone is coded as one article (no publication date). The predicted label is the ACLED
 sub-event type of the snippet's primary event, chosen by the rule of the ACLED adapter
-(``acled.primary_acled_event``: highest confidence among events with an ACLED type, earliest on a tie), under the
+(``acled.primary_acled_event``: the earliest event with an ACLED type and a named source, else the most confident), under the
 task's name (``events.ontology.case2021_labels``); no such event is ``NOT_ACLED``, which is also what the 5 unseen
 gold labels count as. ``accuracy`` is over all snippets; ``macro_f1`` is the mean F1 over the 25 ACLED labels
 (``NOT_ACLED`` is not one of them, so predicting it only costs recall); on a ``--limit`` subset, over
