@@ -372,3 +372,23 @@ def test_weapons_seized_by_police_are_disrupted_weapons_use(code) -> None:
 def test_a_shot_fired_in_the_air_is_no_air_strike(code) -> None:
     c = code("Police fired in the air to disperse the crowd in Lahore.")
     assert not [e for e in c.events("ASSAULT") if e.mode == "aerial"]
+
+
+def test_a_promised_grant_is_an_agreement(code) -> None:
+    c = code("The European Union will give a grant of 20 million euros to Moldova.")
+    e = c.event("AGREE")
+    assert c.sources(e) == {"European Union"} and c.targets(e) == {"Moldova"}
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Dozens of detainees began a hunger strike at the prison on Monday.", "hunger"),
+    ("Hundreds of students staged a violent protest in Dhaka on Tuesday.", "riot"),
+    ("A protest by farmers turned violent in Lahore on Friday.", "riot"),
+])
+def test_protest_mode_from_its_words(code, text: str, mode: str) -> None:
+    assert code(text).event("PROTEST").mode == mode
+
+
+def test_unnamed_arson_that_happened_is_kept(code) -> None:
+    c = code("Shops were burned in Kano on Monday.")
+    assert [e for e in c.events("ASSAULT") if e.status == "actual"]

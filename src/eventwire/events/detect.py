@@ -38,10 +38,13 @@ COERCIVE_VERBS = {"enter", "seize", "occupy", "take", "attack", "retaliate", "st
                   "sweep", "storm", "capture", "expel", "sanction", "cut"}
 TERRITORY_VERBS = {"enter", "seize", "occupy", "take", "invade", "capture", "annex", "sweep", "storm"}
 COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "AID"}
+# cooperative acts promised for the future, as AGREE with CAMEO's "express intent to …" codes
+PROMISED_TO_AGREE = {"AID": "033", "RETREAT": "035", "COOPERATE": "031", "CONCEDE": "035"}
 OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "intensify", "escalate", "rage",
                "take", "begin", "start", "flare", "ensue", "spread"}
 IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
-                 "stock", "place", "part", "credit"}
+                 "stock", "place", "part", "credit", "balance", "chord", "tone", "pose", "nerve", "match", "root",
+                 "toll"}
 CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets"}
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
 EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
@@ -75,7 +78,7 @@ def _refusal(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | Non
     x = _xcomp(tok)
     if x is None:
         return None
-    spec = lex.trigger(x.lemma_, "VERB")
+    spec = _phrase(x, lex) or lex.trigger(x.lemma_, "VERB")
     ev = _new(tok, _frame_spec(tok.lemma_.lower(), "REJECT", "120"))
     ev.extra_triggers.append(x.i)
     consumed.add(x.i)
@@ -95,7 +98,7 @@ def _threat(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None
     x = _xcomp(tok)
     if x is None:
         return None
-    spec = lex.trigger(x.lemma_, "VERB")
+    spec = _phrase(x, lex) or lex.trigger(x.lemma_, "VERB")
     coercive = (spec is not None and spec.type in COERCIVE_TYPES) or x.lemma_.lower() in COERCIVE_VERBS
     if not coercive:
         return None
@@ -350,8 +353,22 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
     return None
 
 
+def verb_lemmas(tok: "Token") -> list[str]:
+    """The lemma, then the surface form's regular de-inflections, for the lemmatizer's slips ("staged" ->
+    "stag"): "staged" -> "stage", "shelled" -> "shell", "gathering" -> "gather"."""
+    word = tok.lower_
+    out = [tok.lemma_.lower()]
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2], word[:-3] if len(word) > 5 and word[-3] == word[-4] else word[:-2]]
+    elif word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e", word[:-4] if len(word) > 6 and word[-4] == word[-5] else word[:-3]]
+    elif word.endswith("s") and not word.endswith("ss"):
+        out += [word[:-1], word[:-2] if word.endswith("es") else word[:-1]]
+    return list(dict.fromkeys(out))
+
+
 def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None:
-    if tok.lemma_.lower() not in LIGHT_VERBS:
+    if not set(verb_lemmas(tok)) & LIGHT_VERBS:
         return None
     for c in tok.children:
         if c.dep_ != "dobj":
@@ -420,7 +437,8 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         if tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
-                spec = _phrase(tok, lex) or lex.trigger(tok.lemma_, "VERB")
+                spec = _phrase(tok, lex) or next((lex.trigger(v, "VERB") for v in verb_lemmas(tok)
+                                                  if lex.trigger(v, "VERB") is not None), None)
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
             if ev is not None:
@@ -431,6 +449,13 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
                 ev.status = status_of(tok, nominal=True)
         if ev is None:
             continue
+        if ev.type == "PROTEST":
+            ev.mode = _protest_mode(doc[ev.trigger], ev.mode)
+        if ev.status == "intended" and ev.type in PROMISED_TO_AGREE and not doc[ev.trigger].pos_ == "NOUN":
+            # "will give a grant", "agreed to reopen the crossing": a promise of cooperation (PLOVER AGREE)
+            ev.type, ev.cameo, ev.mode = "AGREE", PROMISED_TO_AGREE[ev.type], None
+        elif ev.status == "failed" and ev.type == "AGREE":
+            ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"   # "failed to reach a deal"
         if ev.status in ("negated", "refused") and ev.type in COOPERATIVE_NEGATES_TO_REJECT:
             ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"
             if not ev.issue_tokens:   # "would not withdraw the lease": the refused act is the issue
@@ -444,6 +469,19 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
     drafts = _fold_harm(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts
+
+
+def _protest_mode(tok: "Token", mode: str | None) -> str | None:
+    """"a hunger strike" is PLOVER's hunger mode; a protest called violent, or one that turned violent, a riot."""
+    near = [c for c in tok.children] + ([tok.head] if tok.dep_ in ("nsubj", "dobj") else [])
+    words = {c.lemma_.lower() for c in near} | {g.lemma_.lower() for c in near for g in c.children
+                                                if c.dep_ in ("acomp", "xcomp", "oprd")}
+    if "hunger" in words:
+        return "hunger"
+    if words & {"violent", "violently"} or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "turn"
+                                            and any(c.lower_ == "violent" for c in tok.head.children)):
+        return "riot"
+    return mode
 
 
 def _assault_before(doc: "Doc", d: EventDraft, kept: list[EventDraft]) -> EventDraft | None:

@@ -26,7 +26,10 @@ def object_tokens(trigger: "Token", spec: TriggerSpec, verb: "Token | None" = No
             if c.dep_ == "nsubjpass" and h.pos_ == "VERB":
                 out.extend(expand_conj(c))
             elif c.dep_ in ("dobj", "dative") and h is trigger and trigger.pos_ == "VERB":
-                out.extend(expand_conj(c))
+                if c.pos_ == "ADP":   # "give a grant … to Moldova" parsed with "to" as the dative
+                    out.extend(t for p in c.children if p.dep_ == "pobj" for t in expand_conj(p))
+                else:
+                    out.extend(expand_conj(c))
             elif c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":

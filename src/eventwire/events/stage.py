@@ -188,9 +188,10 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
 
 
 def _unattributed(doc: "Doc", d: EventDraft) -> bool:
-    """Violence and protest that happened are events even when the text names no one ("the protests
-    against a finance bill last year", "an air strike on a market")."""
-    return d.type in ("ASSAULT", "PROTEST") and d.status == "actual" and doc[d.trigger].pos_ == "NOUN" and (
+    """Violence, protest and arrests that happened are events even when the text names no one ("the protests
+    against a finance bill last year", "an air strike on a market", "shops were burned in Kano on Monday")."""
+    kept = d.type in ("ASSAULT", "PROTEST") or (d.type == "COERCE" and d.mode == "arrest")
+    return kept and d.status == "actual" and (
         d.date is not None and d.date.precision not in ("reported", "unknown") or d.place is not None
         or bool(d.target_tokens))
 
