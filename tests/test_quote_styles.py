@@ -211,3 +211,103 @@ def test_stance_cues(code, text: str, actor: str, stance: str) -> None:
 def test_refusing_to_agree_is_never_support(code) -> None:
     c = code("Hamas refused to agree to the truce proposal.")
     assert "support" not in _stances(c, "Hamas")
+
+
+# --- round 2: relative pronouns, unknown names, nominal and adjectival cues, clause boundaries -----------------
+
+def _quote(c, content: str):
+    return next(q for q in c.result.quotes if q.text == content)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The talks were praised by Erdogan, who said the two sides had never been closer.",
+     "the two sides had never been closer", "Recep Tayyip Erdoğan"),
+    ("Blinken, who met the families on Sunday, warned that the window was closing.",
+     "that the window was closing", "Antony Blinken"),
+])
+def test_relative_pronoun_is_a_mention_of_its_antecedent(code, text: str, content: str, speaker: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker}
+    if ", who said" in text:
+        assert any(m.text == "who" for m in c.actor(speaker).mentions)
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("Last week Varnholt said the shipyard would close in the spring.", "Varnholt",
+     "the shipyard would close in the spring"),
+    ("According to Ms. Quillfeather, the audit found no missing funds.", "Quillfeather",
+     "the audit found no missing funds"),
+])
+def test_names_the_actor_stage_missed_still_speak(code, text: str, name: str, content: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {name} and not c.actor(name).resolved
+
+
+def test_dash_signature_of_an_unknown_writer(code) -> None:
+    c = code("“Nobody in this town asked for a second runway.” ― Margit Olaway")
+    (q,) = c.result.quotes
+    assert c.speakers(q) == {"Margit Olaway"} and q.cue is not None and q.cue.text == "―"
+
+
+def test_transcript_line_holds_the_whole_answer(code) -> None:
+    c = code("The interview went on.\n\nDORNBACH: Well, look, the council thinks this is a 'done deal' already.\n")
+    q = next(q for q in c.result.quotes if q.kind == "direct")
+    assert q.text == "Well, look, the council thinks this is a 'done deal' already"
+    assert c.speakers(q) == {"Dornbach"} and q.cue is not None and q.cue.text == ":"
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Macron repeated his view that Europe must build its own defence.",
+     "that Europe must build its own defence", "Emmanuel Macron", "view"),
+    ("Erdogan's claim that the border had been open all week drew laughter.",
+     "that the border had been open all week", "Recep Tayyip Erdoğan", "claim"),
+    ("Blinken expressed concern that the ceasefire would not hold.", "that the ceasefire would not hold",
+     "Antony Blinken", "concern"),
+    ("Netanyahu made clear his determination to finish the operation before winter.",
+     "to finish the operation before winter", "Benjamin Netanyahu", "determination"),
+])
+def test_nominal_cues(code, text: str, content: str, speaker: str, cue: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker} and q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Macron is confident that the summit will produce a deal.", "that the summit will produce a deal",
+     "Emmanuel Macron", "confident"),
+    ("Erdogan remains critical of the new trade rules for steel.", "the new trade rules for steel",
+     "Recep Tayyip Erdoğan", "critical"),
+    ("Hamas was willing to release the remaining hostages in stages.",
+     "to release the remaining hostages in stages", "Hamas", "willing"),
+])
+def test_adjectival_cues(code, text: str, content: str, speaker: str, cue: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker} and q.cue is not None and q.cue.text == cue
+
+
+def test_it_is_clear_has_no_holder(code) -> None:
+    c = code("It is clear that the harbour will stay closed until June.")
+    assert all(not q.speaker for q in c.result.quotes)
+
+
+@pytest.mark.parametrize("text, content", [
+    # a fronted adverbial before a parenthetical attribution is the reporter's
+    ("During the long winter, Macron said, the farmers had kept the country fed.",
+     "the farmers had kept the country fed"),
+    # a fronted progressive clause is reported speech too
+    ("Those negotiations are continuing, Blinken said.", "Those negotiations are continuing"),
+])
+def test_parenthetical_boundaries(code, text: str, content: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == content
+
+
+def test_quoted_clause_takes_its_unquoted_subject(code) -> None:
+    c = code("Macron suggested that Erdogan “does not want a settlement at all.”")
+    (q,) = c.result.quotes
+    assert q.text.startswith("that Erdogan") and q.text.rstrip(".”").endswith("does not want a settlement at all")
+    assert q.kind == "indirect" and c.speakers(q) == {"Emmanuel Macron"}

@@ -25,44 +25,18 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import dataclasses
-
 from .. import ids
 from ..document.syntax import subject_tokens
-from ..model import Actor, ActorMention, Quote, Span
+from ..model import Quote, Span
+from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
+                         extent as _extent, noun_and_adjective_cues)
+from .quote_speakers import new_speaker, speaker_at, speaker_of_verb, unknown_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..pipeline import Analysis
 
-SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "announce", "stress", "insist", "argue", "warn",
-                "note", "acknowledge", "admit", "claim", "believe", "think", "write", "explain", "reiterate",
-                "emphasize", "emphasise", "describe", "call", "urge", "demand", "ask", "reply", "respond",
-                "suggest", "assert", "maintain", "vow", "pledge", "promise", "threaten", "accuse", "deny",
-                "confirm", "report", "tweet", "post", "predict", "hope", "fear", "concede", "recall", "quote",
-                "contend", "remark", "observe", "comment", "charge", "caution", "complain", "lament", "boast",
-                "allege", "agree", "answer", "announce", "assure", "cite", "conclude", "continue", "counter",
-                "disclose", "estimate", "exclaim", "expect", "find", "indicate", "joke", "know", "mention",
-                "proclaim", "propose", "recommend", "reveal", "show", "testify", "worry", "wonder", "question",
-                "retort", "shout", "signal", "speculate", "swear", "underscore", "underline", "point", "feel",
-                "doubt", "guarantee", "concur", "advise", "brag", "scoff", "quip", "muse", "recount"}
-# verbs whose complement clause is reported speech or a reported belief
-INDIRECT_VERBS = (SPEECH_VERBS | {"learn", "realize", "realise", "recognize", "recognise", "understand",
-                                 "assume", "suspect", "hear", "see", "read", "tell", "insist", "argue",
-                                 "decide", "determine", "hint", "imply", "acknowledge"}) - {"call", "quote",
-                                                                                           "describe", "cite",
-                                                                                           "continue"}
-# commitment and appeal verbs whose to-infinitive is what was said: "vowed to …", "urged X to …"
-INFINITIVE_VERBS = {"vow", "pledge", "promise", "threaten", "urge", "call", "ask", "demand", "agree",
-                    "refuse", "decline", "offer", "propose", "plan", "want", "intend", "swear", "encourage",
-                    "implore", "exhort", "warn", "tell", "advise", "press", "push", "beg", "invite"}
-# speech-act verbs whose direct object is the content: "cited the polls", "called for a recount"
-OBJECT_VERBS = {"cite", "propose", "promise", "pledge", "demand", "deny", "mention", "announce",
-                "recommend", "predict", "urge", "endorse", "question", "criticize", "criticise",
-                "praise", "condemn", "dispute", "reject", "acknowledge", "admit", "concede", "blame", "accuse"}
-PARTICLE_CUES = {("call", "for"), ("call", "on"), ("point", "to"), ("point", "out"), ("speak", "of"),
-                 ("talk", "about")}
 PERSONISH_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who"}
 
 # straight and curly quotes, guillemets, low-high quotes, typewriter '' and ``''; single quotes may hold
@@ -77,7 +51,13 @@ _QUOTE_RE = re.compile(
     r"|‘(?:[^’\n]|’(?=[a-z]))+?’(?![a-z])"
     r"|(?<![\w'])'(?=\S)(?:[^'\n]|'(?=[a-z]))+?(?<=\S)'(?![\w'])")
 _DASH_RE = re.compile(r"[\s\u00a0]*[―—–-]+[\s\u00a0]*")
-_LINE_COLON_RE = re.compile(r"(?m)^[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+(\S[^\n]*)$")
+_LINE_COLON_RE = re.compile(r"(?m)^[\"“]?([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,6}):[ \u00a0]+(\S[^\n]*)$")
+# labels before a colon that are not speakers ("UPDATE: …", "Photo: …")
+_LINE_NOT_NAMES = {"update", "updated", "note", "abstract", "photo", "photos", "video", "watch", "related",
+                   "correction", "text", "full", "read", "more", "breaking", "live", "opinion", "analysis",
+                   "exclusive", "source", "sources", "credit", "caption", "warning", "editor’s", "editor's",
+                   "q", "a", "question", "answer", "subject", "re", "fwd", "from", "to", "date", "sent", "cc",
+                   "tags", "topics", "location", "when", "where", "what", "why", "how", "who", "time", "see"}
 
 
 @dataclass(slots=True)
@@ -91,86 +71,6 @@ class _Draft:
     mark_start: int = -1        # extent with quote marks (direct/partial only)
     mark_end: int = -1
     parts: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _speaker_at(tokens: list["Token"], analysis: "Analysis") -> list[str]:
-    out: list[str] = []
-    for t in tokens:
-        for m in analysis.actor_mentions:
-            if m.start_token <= t.i < m.end_token and m.actor not in out:
-                out.append(m.actor)
-    return out
-
-
-def _speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
-    subj = subject_tokens(verb)
-    if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        subj = subject_tokens(verb.head.head)   # "responded … by saying …"
-    found = _speaker_at(subj, analysis)
-    if not found and subj:
-        found = [a for a in (_unknown_speaker(t, analysis) for t in subj) if a]
-    return found
-
-
-# heads that name a person or a group able to speak; anything else ("the poll", "a study") is not an actor
-SPEAKER_NOUNS = {"source", "official", "aide", "adviser", "advisor", "critic", "expert", "analyst", "spokesman",
-                 "spokeswoman", "spokesperson", "people", "person", "witness", "campaign", "committee", "group",
-                 "party", "company", "firm", "agency", "government", "administration", "police", "union",
-                 "council", "board", "department", "ministry", "office", "commission", "team", "staff",
-                 "family", "friend", "colleague", "ally", "rival", "activist", "lawyer", "attorney", "doctor",
-                 "scientist", "economist", "diplomat", "minister", "president", "chairman", "chairwoman",
-                 "chair", "director", "chief", "head", "leader", "member", "candidate", "nominee", "senator",
-                 "governor", "mayor", "official", "authority", "authorities", "military", "army", "coalition",
-                 "alliance", "network", "newspaper", "paper", "magazine", "outlet", "organization",
-                 "organisation", "association", "federation", "movement", "mother", "father", "wife",
-                 "husband", "son", "daughter", "woman", "man", "resident", "student", "executive", "owner",
-                 "host", "anchor", "reporter", "journalist", "correspondent", "commentator", "columnist",
-                 "editor", "historian", "strategist", "pollster", "lawmaker", "legislator", "politician",
-                 "representative", "delegate", "envoy", "ambassador", "mediator", "negotiator", "general",
-                 "commander", "officer", "soldier", "spokesperson", "insider", "observer", "participant"}
-_AGENT_SUFFIX = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
-_NOT_AGENTS = {"paper", "letter", "order", "number", "member", "computer", "chapter", "matter", "counter",
-               "quarter", "border", "center", "centre", "corner", "factor", "sector", "error", "monitor",
-               "document", "statement", "comment", "argument", "agreement", "report", "event", "percent",
-               "moment", "government", "element", "amount", "content", "document", "requirement"}
-_TITLES = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "prof."}
-
-
-def _unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
-    """A speaker the actor stage did not find ("Mr. Tanner said", "a campaign aide said") is kept as an
-    unresolved actor with its own words as name; pronouns and things that cannot speak are not."""
-    doc = tok.doc
-    low = tok.lemma_.lower()
-    if tok.pos_ == "PROPN":
-        span = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-        words = [t.text for t in span if t.lower_ not in _TITLES]
-        titled = any(t.lower_ in _TITLES for t in tok.lefts)
-        kind = "person" if tok.ent_type_ == "PERSON" or titled else \
-            "organization" if tok.ent_type_ in ("ORG", "NORP") else "group"
-        if tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or not words:
-            return None
-        start_tok, name = min(span, key=lambda t: t.i), " ".join(words)
-    elif tok.pos_ == "NOUN" and (low in SPEAKER_NOUNS or (low.endswith(_AGENT_SUFFIX) and low not in _NOT_AGENTS
-                                                          and len(low) > 5)):
-        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod") and t.i == tok.i - 1]
-        start_tok = mods[0] if mods else tok
-        name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in (mods + [tok]))
-        kind = "group"
-    else:
-        return None
-    aid = ids.actor_id(None, name, None, ())
-    span_ = Span(start_tok.idx, tok.idx + len(tok.text), doc.text[start_tok.idx:tok.idx + len(tok.text)])
-    existing = next((i for i, a in enumerate(analysis.actors) if a.id == aid), None)
-    if existing is None:
-        analysis.actors.append(Actor(id=aid, name=name, kind=kind, resolved=False, mentions=(span_,)))
-    elif span_ not in analysis.actors[existing].mentions:
-        a = analysis.actors[existing]
-        analysis.actors[existing] = dataclasses.replace(
-            a, mentions=tuple(sorted((*a.mentions, span_), key=lambda s: s.start)))
-    if not any(m.span == span_ for m in analysis.actor_mentions):
-        analysis.actor_mentions.append(ActorMention(span=span_, actor=aid, start_token=start_tok.i,
-                                                    end_token=tok.i + 1, head=tok.i, via="speaker"))
-    return aid
 
 
 def _governing_speech_verb(tok: "Token") -> "Token | None":
@@ -221,12 +121,24 @@ def _dash_speaker(doc: "Doc", text: str, mark_end: int, analysis: "Analysis") ->
     m = _DASH_RE.match(text, mark_end)
     if m is None or "\n" in m.group() or not m.group().strip():
         return (), None
+    dash = m.group().strip()
+    ds = text.index(dash, mark_end)
+    cue = Span(ds, ds + len(dash), dash)
     for mention in analysis.actor_mentions:
         if mention.span.start == m.end():
-            dash = m.group().strip()
-            ds = text.index(dash, mark_end)
-            return (mention.actor,), Span(ds, ds + len(dash), dash)
-    return (), None
+            return (mention.actor,), cue
+    # a signature the actor stage did not know: the name right after the dash, up to the end of its line
+    first = next((t for t in doc if t.idx >= m.end()), None)
+    if first is None or first.idx != m.end() or not first.text[:1].isupper():
+        return (), None
+    name = [first]
+    while name[-1].i + 1 < len(doc) and len(name) < 6 and doc[name[-1].i + 1].text[:1].isupper() and \
+            "\n" not in doc[name[-1].i].whitespace_:
+        name.append(doc[name[-1].i + 1])
+    if not any(t.pos_ == "PROPN" for t in name):
+        return (), None
+    aid = new_speaker(analysis, " ".join(t.text for t in name), "person", name[0], name[-1])
+    return (aid,), cue
 
 
 def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
@@ -255,7 +167,7 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
             verb = None
         if verb is None:
             verb = _attribution_near(doc, toks[0], toks[-1] + 1)
-        speaker = tuple(_speaker_of_verb(verb, analysis)) if verb is not None else ()
+        speaker = tuple(speaker_of_verb(verb, analysis)) if verb is not None else ()
         cue = _cue_span(verb) if verb is not None else None
         if not speaker:
             dash_speaker, dash_cue = _dash_speaker(doc, text, me, analysis)
@@ -301,38 +213,15 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-_OPEN = ("“", '"', "‘", "``", "''", "«")
-_CLOSE = ("”", '"', "’", "''", "»")
-
-
-def _extent(tokens: list["Token"]) -> tuple[int, int] | None:
-    """Character extent of a content phrase: a leading conjunction ("But …") and edge punctuation dropped, and
-    a trailing comma-set modifier cut ("…, forcing them to …", "…, who is 70")."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    ids_ = {t.i for t in toks}
-    for t in toks[1:]:
-        if t.is_punct and t.text == "," and t.i + 1 in ids_:
-            nxt = t.doc[t.i + 1]
-            trailing = [x for x in toks if x.i > t.i]
-            heads = [x for x in trailing if x.head.i not in {y.i for y in trailing}]
-            if len(heads) == 1 and (heads[0].dep_ in ("relcl", "appos") or (
-                    heads[0].dep_ == "advcl" and heads[0].tag_ == "VBG")) and \
-                    (nxt.lower_ in ("who", "which", "whose") or heads[0].dep_ != "relcl"):
-                toks = [x for x in toks if x.i < t.i]
-                break
-    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSE) or toks[-1].is_space):
-        toks = toks[:-1]
-    while toks and ((toks[0].is_punct and toks[0].text not in _OPEN) or toks[0].is_space
-                    or (toks[0].dep_ == "cc" and toks[0].lower_ in ("but", "and", "yet", "so", "or"))):
-        toks = toks[1:]
-    if len(toks) < 2:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
 def _clause_extent(doc: "Doc", clause: "Token", verb: "Token") -> tuple[int, int] | None:
     """Character extent of a complement clause, its complementizer kept."""
     return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i)])
+
+
+def _has_own_subject(verb: "Token", before: int | None = None) -> bool:
+    """Whether ``verb`` has a subject child of its own (before token ``before``, when given)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and (before is None or c.i < before)
+               for c in verb.children)
 
 
 def _has_subject(verb: "Token") -> bool:
@@ -354,7 +243,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
         spans: list[tuple[int, int]] = []
         if lemma in INDIRECT_VERBS:
             for c in tok.children:
-                if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG"):
+                if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG" or _has_own_subject(c)):
                     ext = _clause_extent(doc, c, tok)
                     if ext is not None:
                         spans.append(ext)
@@ -371,8 +260,11 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
         if lemma in INDIRECT_VERBS and tok.dep_ == "parataxis" and tok.head.i > tok.i - 40:
             # "the weapons, he added, are like …": the clause around a parenthetical attribution
             own = {t.i for t in tok.subtree}
-            ext = _extent([t for t in tok.head.subtree if t.i not in own]) \
-                if any(c.dep_ == "nsubj" for c in tok.children) else None
+            toks = [t for t in tok.head.subtree if t.i not in own]
+            if not _has_own_subject(tok.head, before=min(own)):
+                # "In May, she said, the plan changed": a fronted adverbial is the reporter's, not the content
+                toks = [t for t in toks if t.i > max(own)]
+            ext = _extent(toks) if any(c.dep_ == "nsubj" for c in tok.children) else None
             if ext is not None:
                 spans.append(ext)
         if lemma in OBJECT_VERBS or (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prep"
@@ -390,17 +282,21 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                     spans.append(ext)
         if not spans or not _has_subject(tok):
             continue
-        speaker = tuple(_speaker_of_verb(tok, analysis))
+        speaker = tuple(speaker_of_verb(tok, analysis))
         for start, end in spans:
             if end - start < 8:
                 continue
             out.append(_Draft(start, end, "indirect", tok.i, _cue_span(tok), speaker, parts=[(start, end)]))
+    for start, end, cue, speaker, at in noun_and_adjective_cues(doc, analysis, quoted):
+        out.append(_Draft(start, end, "indirect", at, cue, speaker, parts=[(start, end)]))
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             sent = tok.sent
             pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             src_end = pobj[0].right_edge.i if pobj else tok.i + 1
-            speaker = tuple(_speaker_at([t for p in pobj for t in p.subtree], analysis))
+            speaker = tuple(speaker_at([t for p in pobj for t in p.subtree], analysis))
+            if not speaker and pobj:
+                speaker = tuple(a for a in (unknown_speaker(pobj[0], analysis),) if a)
             lead = [t for t in sent if t.i < tok.i and not (t.is_punct or t.is_space)]
             # "According to X, A" reports A; "A, according to X" reports what comes before
             content = [t for t in sent if t.i > src_end and not t.is_space] if not lead else \
@@ -429,6 +325,12 @@ def _line_attributions(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
             continue
         speaker = tuple(dict.fromkeys(mm.actor for mm in analysis.actor_mentions
                                       if mm.span.start < name_e and name_s < mm.span.end))
+        name = doc.char_span(name_s, name_e, alignment_mode="expand")
+        if not speaker and name is not None and not any(
+                w.lower().strip(".") in _LINE_NOT_NAMES for w in m.group(1).split()):
+            # "WALLACE: …" / "Pollster: …": the name before the colon speaks, known or not
+            label = m.group(1) if not m.group(1).isupper() else m.group(1).title()
+            speaker = (new_speaker(analysis, label, "person" if len(name) <= 3 else "group", name[0], name[-1]),)
         colon = name_e
         out.append(_Draft(cs, cs + len(content), "direct", None, Span(colon, colon + 1, ":"), speaker,
                           parts=[(cs, cs + len(content))]))
@@ -439,7 +341,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _resolve(direct: list[_Draft], indirect: list[_Draft], lines: list[_Draft]) -> list[_Draft]:
+def _resolve(doc: "Doc", direct: list[_Draft], indirect: list[_Draft], lines: list[_Draft]) -> list[_Draft]:
     """One quote per attribution: a quoted clause beats the same verb's complement; a reported clause that
     holds a partial quote of the same speaker absorbs it."""
     keep_direct = list(direct)
@@ -456,9 +358,12 @@ def _resolve(direct: list[_Draft], indirect: list[_Draft], lines: list[_Draft]) 
             if not ov:
                 continue
             if ov >= 0.6 * (ind.end - ind.start):
-                # the complement is the quotation itself; a "that" before it belongs to the content
+                # the complement is the quotation itself; its unquoted start ("that", "that Smith") belongs
+                # to the content, which is then the reported clause
                 covered = True
-                if ind.start < d.mark_start and d.mark_start - ind.start <= 6:
+                if ind.start < d.mark_start and "\n" not in doc.text[ind.start:d.mark_start]:
+                    if d.mark_start - ind.start > 6:
+                        d.kind = "indirect"
                     d.start = ind.start
                     d.parts[0] = (ind.start, d.parts[0][1])
                 d.speaker = d.speaker or ind.speaker
@@ -485,9 +390,22 @@ def _resolve(direct: list[_Draft], indirect: list[_Draft], lines: list[_Draft]) 
     keep_indirect = [i for i in keep_indirect if not any(
         j is not i and j.verb == i.verb and j.verb is not None and j.start <= i.start and i.end <= j.end
         and (j.start, j.end) != (i.start, i.end) for j in keep_indirect)]
-    taken = [(d.start, d.end) for d in keep_direct + keep_indirect]
-    extra = [ln for ln in lines if not any(_overlap((ln.start, ln.end), t) for t in taken)]
-    return keep_direct + keep_indirect + extra
+    kept = keep_direct + keep_indirect
+    for ln in lines:
+        over = [d for d in kept if _overlap((ln.start, ln.end), (d.start, d.end))]
+        whole = any(d.kind == "direct" and d.end - d.start >= 0.8 * (ln.end - ln.start) for d in over)
+        if over and (whole or not all(ln.start <= d.start and d.end <= ln.end for d in over)):
+            continue
+        # "NAME: words" holds what NAME said; quoted words in it are partial quotes of that line, and a
+        # reported clause in it stays only when it has a speaker of its own ("X thinks …")
+        for d in over:
+            if d.mark_start >= 0:
+                d.kind, d.speaker = "partial", d.speaker or ln.speaker
+                d.parts = [(d.start, d.end)]
+            elif not d.speaker:
+                kept.remove(d)
+        kept.append(ln)
+    return kept
 
 
 def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
@@ -506,7 +424,7 @@ def quote_stage(analysis: "Analysis") -> None:
     assert doc is not None
     direct = _direct_quotes(doc, analysis)
     quoted = [(d.mark_start, d.mark_end) for d in direct]
-    drafts = _resolve(direct, _indirect_quotes(doc, analysis, quoted), _line_attributions(doc, analysis))
+    drafts = _resolve(doc, direct, _indirect_quotes(doc, analysis, quoted), _line_attributions(doc, analysis))
     _borrow_speakers(doc, drafts, analysis)
     quotes: list[Quote] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):

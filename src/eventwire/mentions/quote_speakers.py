@@ -1,0 +1,161 @@
+"""Speakers of quotes: the actor at the subject of a cue, relative pronouns linked to their antecedent, and
+unresolved actors for speakers the actor stage did not find ("Mr. Tanner said", "a campaign aide said")."""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from .. import ids
+from ..document.syntax import subject_tokens
+from ..model import Actor, ActorMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..pipeline import Analysis
+
+# heads that name a person or a group able to speak; anything else ("the poll", "a study") is not an actor
+SPEAKER_NOUNS = {"source", "official", "aide", "adviser", "advisor", "critic", "expert", "analyst", "spokesman",
+                 "spokeswoman", "spokesperson", "people", "person", "witness", "campaign", "committee", "group",
+                 "party", "company", "firm", "agency", "government", "administration", "police", "union",
+                 "council", "board", "department", "ministry", "office", "commission", "team", "staff",
+                 "family", "friend", "colleague", "ally", "rival", "activist", "lawyer", "attorney", "doctor",
+                 "scientist", "economist", "diplomat", "minister", "president", "chairman", "chairwoman",
+                 "chair", "director", "chief", "head", "leader", "member", "candidate", "nominee", "senator",
+                 "governor", "mayor", "authority", "authorities", "military", "army", "coalition",
+                 "alliance", "network", "newspaper", "paper", "magazine", "outlet", "organization",
+                 "organisation", "association", "federation", "movement", "mother", "father", "wife",
+                 "husband", "son", "daughter", "woman", "man", "resident", "student", "executive", "owner",
+                 "host", "anchor", "reporter", "journalist", "correspondent", "commentator", "columnist",
+                 "editor", "historian", "strategist", "pollster", "lawmaker", "legislator", "politician",
+                 "representative", "delegate", "envoy", "ambassador", "mediator", "negotiator", "general",
+                 "commander", "officer", "soldier", "insider", "observer", "participant", "bank", "court",
+                 "judge", "justice", "prosecutor", "bureau", "institute", "university", "foundation", "station",
+                 "broadcaster", "website", "regulator", "watchdog", "panel", "caucus", "congress", "parliament",
+                 "senate", "house", "cabinet", "embassy", "consulate", "ministry", "secretary", "professor",
+                 "researcher", "advocate", "protester", "protestor", "demonstrator", "voter", "supporter",
+                 "opponent", "republican", "democrat", "conservative", "liberal", "manager", "employee",
+                 "worker", "victim", "parent", "child", "teacher", "citizen", "neighbor", "neighbour",
+                 "surrogate", "operative", "consultant", "donor", "nurse", "physician", "priest", "cleric",
+                 "administrator", "industry", "corporation", "business", "school", "hospital", "city"}
+_AGENT_SUFFIX = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
+_NOT_AGENTS = {"paper", "letter", "order", "number", "member", "computer", "chapter", "matter", "counter",
+               "quarter", "border", "center", "centre", "corner", "factor", "sector", "error", "monitor",
+               "document", "statement", "comment", "argument", "agreement", "report", "event", "percent",
+               "moment", "government", "element", "amount", "content", "document", "requirement", "poster",
+               "filter", "meter", "register", "trailer", "printer", "tweeter", "thriller", "disaster",
+               "payment", "investment", "treatment", "development", "environment", "management", "movement",
+               "incident", "accident", "extent", "talent", "assessment", "announcement", "endorsement",
+               "settlement", "department", "parliament", "establishment", "majority", "minority"}
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "prof.", "sen",
+           "rep", "gov", "gen", "prof", "lt.", "col.", "capt.", "sgt.", "rev.", "judge", "president",
+           "senator", "governor", "secretary", "chairman", "chancellor", "minister", "mayor", "sir", "lady"}
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "today", "yesterday", "tomorrow", "tonight", "update", "note", "abstract",
+              "photo", "video", "watch", "related", "correction", "editor", "text", "source", "read", "more",
+              "breaking", "live", "opinion", "analysis", "exclusive", "full", "transcript", "q", "a"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def speaker_at(tokens: list["Token"], analysis: "Analysis") -> list[str]:
+    """The actors with a mention over any of ``tokens``, in order."""
+    idx = {t.i for t in tokens}
+    out: list[str] = []
+    for m in analysis.actor_mentions:
+        if any(m.start_token <= i < m.end_token for i in idx) and m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", via: str) -> None:
+    """Give actor ``aid`` a mention over tokens ``start``…``end`` (inclusive), in the actor and in the list."""
+    doc = start.doc
+    span = Span(start.idx, end.idx + len(end.text), doc.text[start.idx:end.idx + len(end.text)])
+    k = next((i for i, a in enumerate(analysis.actors) if a.id == aid), None)
+    if k is not None and span not in analysis.actors[k].mentions:
+        a = analysis.actors[k]
+        analysis.actors[k] = dataclasses.replace(
+            a, mentions=tuple(sorted((*a.mentions, span), key=lambda s: s.start)))
+    if not any(m.span == span and m.actor == aid for m in analysis.actor_mentions):
+        analysis.actor_mentions.append(ActorMention(span=span, actor=aid, start_token=start.i,
+                                                    end_token=end.i + 1, head=end.i, via=via))
+
+
+def new_speaker(analysis: "Analysis", name: str, kind: str, start: "Token", end: "Token") -> str:
+    """An unresolved actor named ``name`` with a mention over ``start``…``end`` (reused when it exists)."""
+    aid = ids.actor_id(None, name, None, ())
+    if not any(a.id == aid for a in analysis.actors):
+        analysis.actors.append(Actor(id=aid, name=name, kind=kind, resolved=False, mentions=()))
+    add_mention(analysis, aid, start, end, "speaker")
+    return aid
+
+
+def _name_tokens(tok: "Token") -> list["Token"]:
+    """A proper name around its head: compounds and flat names ("Mr. Jim King", "Stumpf")."""
+    left = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return sorted(left + [tok], key=lambda t: t.i)
+
+
+def unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
+    """A speaker the actor stage did not find ("Mr. Tanner said", "a campaign aide said") is kept as an
+    unresolved actor with its own words as name; pronouns and things that cannot speak are not."""
+    low = tok.lemma_.lower()
+    if tok.pos_ == "PROPN":
+        span = _name_tokens(tok)
+        words = [t.text for t in span if t.lower_ not in _TITLES]
+        titled = any(t.lower_ in _TITLES for t in span) or any(
+            t.lower_ in _TITLES for t in tok.lefts if t.dep_ in ("compound", "amod"))
+        if not words or tok.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL") or \
+                any(w.lower().rstrip(".") in _NOT_NAMES for w in words):
+            return None
+        # spaCy often takes a surname for a place or a date ("Last week Stumpf said"); as the subject of a
+        # speech act the name speaks, so only the label for the kind is used
+        kind = "person" if tok.ent_type_ == "PERSON" or titled else \
+            "organization" if tok.ent_type_ in ("ORG", "NORP") else "group"
+        return new_speaker(analysis, " ".join(words), kind, span[0], span[-1])
+    if tok.pos_ == "NOUN" and (low in SPEAKER_NOUNS or (low.endswith(_AGENT_SUFFIX) and low not in _NOT_AGENTS
+                                                        and len(low) > 5)):
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod") and t.i == tok.i - 1]
+        start = mods[0] if mods else tok
+        name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in (mods + [tok]))
+        return new_speaker(analysis, name, "group", start, tok)
+    return None
+
+
+def _relative_pronoun(verb: "Token") -> "Token | None":
+    """The relative pronoun that is the subject of ``verb`` or of the relative clause it continues
+    ("officials who met and said …", "many of whom say …")."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ == "relcl":
+            for c in v.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS:
+                    return c
+                if c.dep_ == "nsubj":   # "many of whom"
+                    for p in c.children:
+                        if p.dep_ == "prep":
+                            rel = next((o for o in p.children if o.lower_ in ("whom", "which")), None)
+                            if rel is not None:
+                                return c
+            return None
+        if v.dep_ not in ("xcomp", "conj") or v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+    subj = subject_tokens(verb)
+    if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        subj = subject_tokens(verb.head.head)   # "responded … by saying …"
+    found = speaker_at(subj, analysis)
+    if not found and subj:
+        found = [a for a in (unknown_speaker(t, analysis) for t in subj) if a]
+    rel = _relative_pronoun(verb)
+    if rel is not None:
+        # "the senator, who said …": the pronoun is a mention of its antecedent
+        end = max((t for t in rel.subtree), key=lambda t: t.i)
+        for aid in found:
+            add_mention(analysis, aid, rel, end, "relative")
+    return found
