@@ -38,8 +38,12 @@ COERCIVE_VERBS = {"enter", "seize", "occupy", "take", "attack", "retaliate", "st
                   "sweep", "storm", "capture", "expel", "sanction", "cut"}
 TERRITORY_VERBS = {"enter", "seize", "occupy", "take", "invade", "capture", "annex", "sweep", "storm"}
 COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "AID"}
-# cooperative acts promised for the future, as AGREE with CAMEO's "express intent to …" codes
-PROMISED_TO_AGREE = {"AID": "033", "RETREAT": "035", "COOPERATE": "031", "CONCEDE": "035"}
+# PLOVER's future rule: cooperation announced for the future is AGREE (CAMEO "express intent to …" codes),
+# a future retreat is CONCEDE, announced coercion a THREATEN whose mode is the threatened content
+PROMISED_TO_AGREE = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "030"}
+THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel",
+                  ("SANCTION", "discontinue"): "relations", ("SANCTION", "break"): "relations"}
+RESTRICTIVE_PROTESTS = {"strike", "boycott", "obstruct"}
 OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "intensify", "escalate", "rage",
                "take", "begin", "start", "flare", "ensue", "spread"}
 IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
@@ -52,6 +56,8 @@ EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion",
 MUNITIONS = {"bomb", "missile", "rocket", "shell", "barrel", "mortar", "round", "grenade", "projectile", "ied",
              "explosive", "device", "chlorine", "sarin", "gas", "molotov", "cocktail", "petrol", "stone", "rock",
              "brick", "firebomb"}
+PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "most", "all", "wave", "round",
+              "set", "package", "batch"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 
 
@@ -339,6 +345,12 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
     """A verb whose event depends on its complement: "restored ties", "expressed hope", "called off",
     "broke with" (the phrase lexicon); passive objects count ("ties were restored")."""
     for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PARTITIVES:
+            inner = [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
+                     if p.dep_ == "pobj"]
+            spec = lex.phrase(tok.lemma_, inner[0].lemma_) if inner else None
+            if spec is not None:
+                return spec
         if c.dep_ in ("dobj", "nsubjpass"):
             key = c.lemma_
         elif c.dep_ == "prt":
@@ -451,9 +463,8 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             continue
         if ev.type == "PROTEST":
             ev.mode = _protest_mode(doc[ev.trigger], ev.mode)
-        if ev.status == "intended" and ev.type in PROMISED_TO_AGREE and not doc[ev.trigger].pos_ == "NOUN":
-            # "will give a grant", "agreed to reopen the crossing": a promise of cooperation (PLOVER AGREE)
-            ev.type, ev.cameo, ev.mode = "AGREE", PROMISED_TO_AGREE[ev.type], None
+        if ev.status == "intended" and not ev.nominal:
+            _future(ev)
         elif ev.status == "failed" and ev.type == "AGREE":
             ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"   # "failed to reach a deal"
         if ev.status in ("negated", "refused") and ev.type in COOPERATIVE_NEGATES_TO_REJECT:
@@ -467,8 +478,23 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         triggers.add(ev.trigger)
     drafts = [d for d in drafts if d.trigger not in consumed or d.extra_triggers]
     drafts = _fold_harm(doc, drafts)
+    drafts = _fold_protest_demands(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts
+
+
+def _future(ev: EventDraft) -> None:
+    """Retype an event told as intended by PLOVER's rules (manual, AGREE/CONCEDE/THREATEN): "will visit",
+    "will give a grant" -> AGREE; "will withdraw troops" -> CONCEDE; "will extend the curfew", "will expel
+    the envoy", "unions will strike" -> THREATEN with the threatened content as mode."""
+    if ev.type in PROMISED_TO_AGREE:
+        ev.type, ev.cameo, ev.mode = "AGREE", PROMISED_TO_AGREE[ev.type], None
+    elif ev.type == "RETREAT":
+        ev.type, ev.cameo, ev.mode = "CONCEDE", "080", None
+    elif ev.type in ("COERCE", "SANCTION") or (ev.type == "PROTEST" and ev.mode in RESTRICTIVE_PROTESTS):
+        content = THREAT_CONTENT.get((ev.type, ev.mode or ""), "restrict")
+        ev.type, ev.mode, ev.status = "THREATEN", content, "threatened"
+        ev.cameo = {"arrest": "137", "expel": "132", "relations": "132"}.get(content, "131")
 
 
 def _protest_mode(tok: "Token", mode: str | None) -> str | None:
@@ -482,6 +508,22 @@ def _protest_mode(tok: "Token", mode: str | None) -> str | None:
                                             and any(c.lower_ == "violent" for c in tok.head.children)):
         return "riot"
     return mode
+
+
+def _fold_protest_demands(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
+    """"staged demonstrations to demand reforms", "demonstrated calling for independence": the demand is what
+    the protest is about (its issue), not an event of its own."""
+    protests = {i: d for d in drafts if d.type == "PROTEST" for i in [d.trigger, *d.extra_triggers]}
+    out: list[EventDraft] = []
+    for d in drafts:
+        tok = doc[d.trigger]
+        host = protests.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "acl", "conj") else None
+        if d.type == "REQUEST" and host is not None and not any(c.dep_ == "nsubj" for c in tok.children):
+            host.issue_tokens = host.issue_tokens or list(d.issue_tokens)
+            host.extra_triggers.append(d.trigger)
+            continue
+        out.append(d)
+    return out
 
 
 def _assault_before(doc: "Doc", d: EventDraft, kept: list[EventDraft]) -> EventDraft | None:
