@@ -410,3 +410,10 @@ def test_demand_of_a_protest_is_its_issue_not_an_event(code) -> None:
     c = code("Thousands of teachers demonstrated in Accra on Monday to demand higher pay.")
     assert c.event("PROTEST").status == "actual"
     assert not c.events("REQUEST")
+
+
+def test_strike_on_a_home_hits_the_civilians_there(code) -> None:
+    c = code("Russian missiles struck an apartment building in Dnipro on Sunday.")
+    e = c.event("ASSAULT")
+    tgt = [a for a in c.result.actors if a.id in e.target]
+    assert tgt and tgt[0].name == "civilians" and not tgt[0].resolved and "CVL" in tgt[0].sector

@@ -104,7 +104,7 @@ class ActorMention:
     start_token: int           # token range [start_token, end_token) in the spaCy Doc
     end_token: int
     head: int                  # token index of the syntactic head of the mention
-    via: str = "kb"            # kb | alias | partial | descriptor | pronoun | generic | ner | argument
+    via: str = "kb"            # kb | alias | partial | descriptor | pronoun | generic | ner | argument | inferred
 
 
 @dataclass(frozen=True, slots=True)

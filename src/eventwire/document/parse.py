@@ -64,4 +64,7 @@ def _add_dateline_boundary(nlp: "Language") -> None:
 
 
 def parse(analysis: "Analysis") -> None:
-    analysis.doc = load_nlp()(analysis.article.text)
+    from .reparse import repair_headless
+
+    nlp = load_nlp()
+    analysis.doc = repair_headless(nlp(analysis.article.text), nlp)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import ids
-from ..mentions.actors import argument_actor
+from ..mentions.actors import argument_actor, civilian_actor
 from ..model import Actor, Event, EventEvidence, Span
 from ..resources.actors import KBActor
 from ..resources.events import load_lexicon
@@ -141,6 +141,32 @@ def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
                 d.target_tokens = [t.i for t in deep]
 
 
+DWELLINGS = {"house", "home", "building", "tent", "school", "shelter", "hospital", "clinic", "mosque", "church",
+             "market", "apartment", "residence", "flat", "bakery", "kitchen", "gathering", "crowd", "homestead",
+             "hut", "dwelling"}
+
+
+def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
+    """An attack that happened on a home, a tent, a school or a gathering, with no one named as its target,
+    hits the civilians there ("warplanes struck a residential home in Gaza City"): the target becomes an
+    unresolved civilian actor, its evidence the struck place, its country the article's focus."""
+    doc = analysis.doc
+    assert doc is not None
+    for d in drafts:
+        if d.type != "ASSAULT" or d.target or d.status != "actual" or d.mode in ("destroy", "crowd-control"):
+            continue
+        hit = [i for i in d.target_tokens if doc[i].lemma_.lower() in DWELLINGS]
+        if not hit:
+            continue
+        struck = {doc[i].lemma_.lower() for i in hit}
+        if any(e is not d and e.type == "ASSAULT" and e.target and struck & {
+                doc[i].lemma_.lower() for i in e.target_tokens} for e in drafts):
+            continue   # the same attack on the market told again ("had dropped bombs on the market")
+        aid = civilian_actor(analysis, hit[0])
+        if aid not in d.source:
+            d.target = [aid]
+
+
 def _span(doc: "Doc", i: int) -> Span:
     t = doc[i]
     return Span(t.idx, t.idx + len(t.text), t.text)
@@ -211,6 +237,7 @@ def event_stage(analysis: "Analysis") -> None:
     place_events(doc, drafts, analysis)
     drafts = merge_drafts(doc, drafts, {a.id: (a.resolved, frozenset(a.sector)) for a in analysis.actors})
     date_events(doc, drafts, analysis, anchors_only=True)
+    _dwelling_victims(drafts, analysis)   # after merging: the same strike told twice must stay one event
     drafts = [d for d in drafts if d.source or d.target or _unattributed(doc, d)]
     analysis.events = [_finish(d, analysis) for d in drafts]
     analysis.notes["event_drafts"] = drafts

@@ -412,3 +412,26 @@ def argument_actor(analysis: "Analysis", token: int) -> str | None:
     analysis.actor_mentions.append(ActorMention(span=token_span(doc, start, end), actor=aid, start_token=start,
                                                 end_token=end, head=tok.i, via="argument"))
     return aid
+
+
+def civilian_actor(analysis: "Analysis", token: int) -> str:
+    """The civilians at a struck place ("a residential home"): one unresolved actor per article and country,
+    with the place's noun phrase as a mention (``via="inferred"``)."""
+    doc = analysis.doc
+    assert doc is not None
+    tok = doc[token]
+    start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
+    focus: dict[str, int] = defaultdict(int)
+    for p in analysis.places:
+        if p.country:
+            focus[p.country] += len(p.mentions)
+    country = focus_country(focus)
+    aid = ids.actor_id(None, "civilians", country, ("CVL",))
+    span = token_span(doc, start, tok.i + 1)
+    existing = next((a for a in analysis.actors if a.id == aid), None)
+    if existing is None:
+        analysis.actors.append(Actor(id=aid, name="civilians", kind="group", country=country, sector=("CVL",),
+                                     resolved=False, mentions=(span,)))
+    analysis.actor_mentions.append(ActorMention(span=span, actor=aid, start_token=start, end_token=tok.i + 1,
+                                                head=tok.i, via="inferred"))
+    return aid

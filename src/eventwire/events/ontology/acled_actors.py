@@ -148,11 +148,13 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
     if one is None:
         # ACLED names the unnamed side by its kind and where it acted: a crowd that protests or riots with
         # no named organiser is "Protesters (Country)" / "Rioters (Country)"; unattributed violence against
-        # civilians is an "Unidentified Armed Group (Country)", a political militia in ACLED's categories.
+        # civilians or an unclaimed explosion is an "Unidentified Armed Group (Country)", a political militia in
+        # ACLED's categories.
         if event.acled.event_type == "Protests":
             one = AcledActor(PROTESTERS, location_country)
         elif event.acled.event_type == "Riots":
             one = AcledActor(RIOTERS, location_country)
-        elif event.acled.event_type == "Violence against civilians":
+        elif event.acled.event_type in ("Violence against civilians", "Explosions/Remote violence"):
+            # a mine, an IED or an attack on civilians nobody claimed: an unidentified armed group
             one = AcledActor(POLITICAL_MILITIA, location_country)
     return one, two
