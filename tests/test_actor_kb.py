@@ -344,3 +344,53 @@ def test_role_on_prefers_the_top_office(kb: ActorKB) -> None:
     spells = [kb.role_on(biden, date(2015, 1, 1)), kb.role_on(biden, date(2022, 1, 1))]
     assert [s.key if s else None for s in spells] == ["vice_president", "head_of_state"]
     assert kb.role_on(biden, date(2026, 1, 1)) is None
+
+
+# ------------------------------------------------------------------------------------------------ political parties
+
+
+def test_parties_file_is_big_and_all_parties() -> None:
+    entries = yaml.safe_load((DATA / "parties.yaml").read_text(encoding="utf-8"))
+    assert len(entries) >= 200
+    assert all(set(e["sector"]) & {"PTY", "OPP", "REL"} for e in entries)
+    countries = {e["country"] for e in entries}
+    assert {"IND", "PAK", "BGD", "NGA", "COD", "KEN", "ZAF", "ZWE", "ETH", "UGA", "TUR", "ISR", "LBN", "IRQ",
+            "EGY", "TUN", "MAR", "VEN", "BRA", "MEX", "USA", "GBR", "FRA", "DEU", "RUS", "UKR", "MMR"} <= countries
+
+
+def test_parties_never_reuse_an_armed_group_alias() -> None:
+    armed: set[str] = set()
+    for path in DATA.glob("armed_groups*.yaml"):
+        for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            armed.update(name_key(t) for t in (e["name"], *(e.get("aliases") or [])))
+    for e in yaml.safe_load((DATA / "parties.yaml").read_text(encoding="utf-8")):
+        for text in (e["name"], *(e.get("aliases") or [])):
+            assert name_key(text) not in armed, (e["id"], text)
+
+
+@pytest.mark.parametrize("alias,country", [("BJP", "IND"), ("PTI", "PAK"), ("AKP", "TUR"), ("Likud", "ISR"),
+                                           ("ZANU-PF", "ZWE"), ("UDPS", "COD"), ("PSUV", "VEN"), ("NLD", "MMR"),
+                                           ("Awami League", "BGD"), ("GOP", "USA"), ("United Russia", "RUS")])
+def test_party_aliases_resolve(kb: ActorKB, alias: str, country: str) -> None:
+    hits = kb.lookup(alias)
+    assert hits and hits[0].country == country and "PTY" in hits[0].sector, (alias, hits[:2])
+
+
+def test_shared_party_names_list_every_party(kb: ActorKB) -> None:
+    def countries(text: str) -> set[str | None]:
+        return {a.country for a in kb.lookup(text)}
+
+    assert {"USA", "IND", "NPL"} <= countries("Congress")
+    assert {"ZAF", "KEN"} <= countries("ANC")
+    assert {"PAK", "KOR"} <= countries("PPP")
+    assert {"NGA", "IND"} <= countries("PDP")
+    assert kb.lookup("bjp") == []           # acronyms never match lower-case text
+
+
+def test_congress_follows_the_article_country(code) -> None:  # type: ignore[no-untyped-def]
+    india = code("A Congress MLA and his supporters staged a protest in Lucknow, Uttar Pradesh, on Monday.")
+    assert india.actor("Indian National Congress").country == "IND"
+    us = code("Congress passed the spending bill in Washington on Tuesday.")
+    assert us.actor("US Congress").country == "USA"
+    pak = code("PTI supporters clashed with police in Lahore, Pakistan, on Friday.")
+    assert pak.actor("Pakistan Tehreek-e-Insaf").sector == ("PTY",)
