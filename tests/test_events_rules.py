@@ -417,3 +417,10 @@ def test_strike_on_a_home_hits_the_civilians_there(code) -> None:
     e = c.event("ASSAULT")
     tgt = [a for a in c.result.actors if a.id in e.target]
     assert tgt and tgt[0].name == "civilians" and not tgt[0].resolved and "CVL" in tgt[0].sector
+
+
+def test_a_region_narrows_to_the_one_town_its_sentence_names(code) -> None:
+    c = code("Israeli artillery shelled eastern parts of the Gaza Strip near Khan Younis on Monday.")
+    e = c.event("ASSAULT")
+    place = next(p for p in c.result.places if p.id == e.place)
+    assert place.name.startswith("Khan")
