@@ -417,3 +417,19 @@ def test_strike_on_a_home_hits_the_civilians_there(code) -> None:
     e = c.event("ASSAULT")
     tgt = [a for a in c.result.actors if a.id in e.target]
     assert tgt and tgt[0].name == "civilians" and not tgt[0].resolved and "CVL" in tgt[0].sector
+
+
+def test_a_region_narrows_to_the_one_town_its_sentence_names(code) -> None:
+    c = code("Israeli artillery shelled eastern parts of the Gaza Strip near Khan Younis on Monday.")
+    e = c.event("ASSAULT")
+    place = next(p for p in c.result.places if p.id == e.place)
+    assert place.name.startswith("Khan")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Soldiers blew up three empty houses near Jenin on Tuesday.", "Looting/property destruction"),
+    ("Rioters torched shops in Kano on Monday.", "Mob violence"),
+])
+def test_demolition_of_property(code, text: str, sub_event_type: str) -> None:
+    e = code(text).event("ASSAULT")
+    assert e.mode == "destroy" and e.acled.sub_event_type == sub_event_type

@@ -12,6 +12,8 @@ named only as an origin ("from Gaza") or nationality ("Israeli hostages").
 """
 from __future__ import annotations
 
+import math
+
 import dataclasses
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,7 @@ from .draft import EventDraft
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from ..model import Place, PlaceMention
     from ..pipeline import Analysis
 
 _TIME_PREPS = {"on", "in", "during", "over", "since", "by", "until", "at", "throughout", "from", "before", "after"}
@@ -219,6 +222,35 @@ def _resolve_anchors(doc: "Doc", drafts: list[EventDraft], located: list[tuple[T
             main.date = dataclasses.replace(shift(sub.date, days), evidence=evidence + sub.date.evidence)
 
 
+def _narrow(doc: "Doc", d: EventDraft, by_token: dict[int, "PlaceMention"], places: dict[str, "Place"],
+            in_actor: set[int]) -> None:
+    """An event placed in a whole region or country whose sentence names exactly one town inside it ("struck
+    eastern parts of the Gaza Strip, near Gaza City") happened there: the town is the more precise place."""
+    if d.place is None or d.place not in places or _KIND_RANK.get(places[d.place].kind, 9) == 0:
+        return
+    wide = places[d.place]
+    sent = doc[d.trigger].sent
+    towns: dict[str, int] = {}
+    for i in range(sent.start, sent.end):
+        pm = by_token.get(i)
+        if pm is None or i in in_actor or doc[i].head.lower_ == "from" or pm.place not in places:
+            continue
+        p = places[pm.place]
+        if p.kind == "city" and p.country == wide.country and (wide.kind == "country" or _near(p, wide, 80.0)):
+            towns.setdefault(p.id, i)
+    if len(towns) == 1:
+        (pid, i), = towns.items()
+        d.place, d.place_tokens = pid, [i]
+
+
+def _near(a: "Place", b: "Place", km: float) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    dlat = (a.lat - b.lat) * 111.0
+    dlon = (a.lon - b.lon) * 111.0 * max(0.1, math.cos(math.radians((a.lat + b.lat) / 2)))
+    return math.hypot(dlat, dlon) <= km
+
+
 def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> None:
     by_token = {i: pm for pm in analysis.place_mentions if not pm.adjectival
                 for i in range(pm.start_token, pm.end_token)}
@@ -254,3 +286,4 @@ def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> 
                      and doc[i].head.lower_ != "from" and i not in in_actor}
             if len(cands) == 1:
                 d.place = cands.pop()
+        _narrow(doc, d, by_token, places, in_actor)

@@ -214,8 +214,9 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
         return None
     if lemma == "want":
         return _want(tok, spec)
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS for c in children):
-        return None   # "seize the chance", "take the opportunity"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS and not any(
+            m.dep_ in ("amod", "prep", "compound", "nummod") for m in c.children) for c in children):
+        return None   # "seize the chance", "take part"; not "shelled eastern parts of the city"
     if lemma == "blame" and any(c.dep_ == "prep" and c.lower_ == "on" for c in children):
         ev = _new(tok, spec)
         ev.source_tokens = [t.i for t in subject_tokens(tok)]

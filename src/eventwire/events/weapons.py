@@ -98,11 +98,28 @@ def weapon_of(trigger: "Token") -> str | None:
 REFINABLE = {None, "firearms", "destroy", "beat", "targeted", "explosives", "heavy-weapons", "aerial", "primitive"}
 
 
+DEMOLITION_VERBS = {"blow", "demolish", "bulldoze", "raze", "torch", "burn", "destroy", "detonate", "dynamite",
+                    "flatten", "level", "blast"}
+STRUCTURES = {"house", "home", "building", "structure", "bridge", "tower", "school", "mosque", "church", "shop",
+              "store", "property", "farm", "crop", "field", "vehicle", "car", "truck", "road", "well", "office",
+              "factory", "warehouse", "apartment", "block", "residence", "infrastructure", "facility", "village"}
+
+
+def _demolition(trigger: "Token") -> bool:
+    """A destroying verb whose object is a structure, not people: "blew up homes", "torched shops"."""
+    if trigger.lemma_.lower() not in DEMOLITION_VERBS and trigger.lower_ not in ("blew", "burnt"):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STRUCTURES for c in trigger.children)
+
+
 def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
     """Give each attack and each seizure the weapon its clause names; a more specific weapon refines the
     trigger's mode ("attacked … with a grenade": explosives; "a suicide bombing": suicide-attack)."""
     for d in drafts:
         if d.type not in ("ASSAULT", "COERCE"):
+            continue
+        if d.type == "ASSAULT" and _demolition(doc[d.trigger]) and not d.fatalities:
+            d.mode = "destroy"   # "blew up residential homes", "bulldozed houses": property destroyed
             continue
         found = [w for w in (weapon_of(doc[i]) for i in [d.trigger, *d.extra_triggers]) if w is not None]
         # the attacker's own name: "a suicide bomber", "gunmen", "snipers"

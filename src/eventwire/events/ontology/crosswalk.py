@@ -91,7 +91,7 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
             if lemma in _TAKE and source_sectors and not source_sectors & _STATE_SECTORS:
                 return AcledType("Battles", "Non-state actor overtakes territory")
         if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"} and mode in (None, "primitive",
-                                                                                               "beat"):
+                                                                                               "beat", "destroy"):
             return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
         if mode in _ASSAULT_MODE_TO_ACLED:
             et, st = _ASSAULT_MODE_TO_ACLED[mode]
