@@ -42,7 +42,8 @@ GUNMEN = actor("gunmen", "person", "MEX", "UAF")
 REBELS = actor("rebels", "group", "COL", "REB")
 TOWN = actor("town", "location", "PSE")
 UNKNOWN_GROUP = actor("brigades", "organization", "PSE")
-ACTORS = {a.id: a for a in (ARMY_ISR, POLICE_IND, CROWD, GUNMEN, REBELS, TOWN, UNKNOWN_GROUP)}
+OFFICIALS = actor("officials", "group", "IND", "GOV")
+ACTORS = {a.id: a for a in (ARMY_ISR, POLICE_IND, CROWD, GUNMEN, REBELS, TOWN, UNKNOWN_GROUP, OFFICIALS)}
 
 # ------------------------------------------------------------------------------------------------ ACLED actors
 
@@ -179,6 +180,12 @@ def test_unseen_case2021_labels_are_not_acled_events() -> None:
     (event("CONSULT", ("police-ind",), ("crowd",), trigger="met"), {"ANY_ACTION"}),
     (event("ASSAULT", ("police-ind",), ("crowd",), status="threatened"), set()),
     (event("ASSAULT", ("crowd",), ("police-ind",), trigger="killed"), set()),   # the police as victims
+    (event("MOBILIZE", (), ("police-ind",), mode="troops", trigger="deployed"), {"ANY_ACTION"}),   # forces deployed
+    (event("COERCE", (), (), mode="curfew", trigger="imposed"), {"ANY_ACTION"}),   # "curfew was imposed"
+    (event("COERCE", ("officials",), ("town",), mode="restrict", trigger="sealed"), {"ANY_ACTION"}),
+    (event("MOBILIZE", ("officials",), (), mode="police", trigger="tightened"), {"ANY_ACTION"}),
+    (event("CONSULT", ("officials",), ("crowd",), trigger="met"), set()),   # the administration talking: no police act
+    (event("MOBILIZE", (), ("crowd",), trigger="mobilised"), set()),   # a crowd mobilised: not the police
 ])
 def test_police_labels(e: Event, expected: set[str]) -> None:
     assert police_labels(e, ACTORS) == expected

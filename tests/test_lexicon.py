@@ -112,6 +112,46 @@ def test_phrases_and_words(code, text: str, type_: str) -> None:
     assert c.events(type_), c.summary()
 
 
+@pytest.mark.parametrize("text, type_, mode", [
+    ("The police lathicharged the stone-pelting mob near the station.", "ASSAULT", "crowd-control"),
+    ("Soldiers defused a bomb planted outside the market.", "COERCE", "seize"),
+    ("Police found a cache of weapons in a house in the village.", "COERCE", "seize"),
+    ("The authorities sealed the border crossing on Monday.", "COERCE", "restrict"),
+    ("Turkish forces set up a new observation post near the town.", "MOBILIZE", "troops"),
+    ("Israel strengthened its forces along the northern border.", "MOBILIZE", "troops"),
+    ("The United Nations reduced food supplies to the camp.", "SANCTION", "discontinue"),
+    ("The government forced the aid agency out of the country.", "SANCTION", "expel"),
+    ("Hackers tried to hack into the computers of the defence ministry.", "COERCE", "cyber"),
+])
+def test_round_two_rows_with_modes(code, text: str, type_: str, mode: str) -> None:
+    c = code(text)
+    assert any(e.mode == mode for e in c.events(type_)), c.summary()
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The court cancelled restrictions on the use of the minority language.", "CONCEDE"),
+    ("The Sudanese government shortened the nightly curfew by one hour.", "CONCEDE"),
+    ("The intelligence service shared evidence with its allies.", "COOPERATE"),
+    ("Government forces regained control of the town after a week of fighting.", "ASSAULT"),
+    ("The police registered a case against the organisers of the rally.", "ACCUSE"),
+    ("France will contribute 4,000 troops to the peacekeeping force.", "AGREE"),
+    ("Half a million workers stopped work on the first day of the strike.", "PROTEST"),
+])
+def test_round_two_phrases(code, text: str, type_: str) -> None:
+    c = code(text)
+    assert c.events(type_), c.summary()
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("Diplomats sealed the agreement with a handshake.", "COERCE"),
+    ("The police found the body of the missing student.", "COERCE"),
+    ("The minister set up a committee to study the reform.", "MOBILIZE"),
+])
+def test_round_two_non_event_senses(code, text: str, forbidden: str) -> None:
+    c = code(text)
+    assert not c.events(forbidden), c.summary()
+
+
 @pytest.mark.parametrize("text, forbidden", [
     ("The minister delivered a speech to parliament.", "AID"),
     ("Kenya and Uganda struck a deal on the border dispute.", "ASSAULT"),

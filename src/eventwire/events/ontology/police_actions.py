@@ -3,10 +3,16 @@
 Not a pipeline stage: a mapping used by the ``indiapoliceevents`` adapter of ``eventwire evaluate``. Documented in
 docs/ONTOLOGY.md ("Police actions"); tested in ``tests/test_eval_acled_adapters.py``.
 
-An event is a police event when one of its sources is a police or security-force actor (sector COP or MIL:
-"police", "policemen", "security forces", "the army", as the corpus' annotators counted the forces deployed to
-keep order), or when it is an arrest with no source stated ("50 persons were arrested": only the police
-arrest). Of a police event:
+An event is a police event when
+* one of its sources is a police or security-force actor (sector COP or MIL: "police", "policemen", "security
+  forces", "the army", as the corpus' annotators counted the forces deployed to keep order);
+* it is a MOBILIZE event whose target is such a force: the forces deployed ("security forces have been
+  deployed", "the administration sent two companies of the police");
+* it is a COERCE event with no source stated ("50 persons were arrested", "curfew was imposed", "weapons were
+  seized", "the area was sealed"): arrests, curfews, searches and seizures are what the police do;
+* it is a COERCE or MOBILIZE event by the civil administration (sector GOV: "the authorities sealed the
+  camps", "the district administration tightened security"), which the police carry out.
+Of a police event:
 
 * status actual or attempted: ANY_ACTION, and further
   - ARREST for COERCE with mode ``arrest``;
@@ -27,6 +33,8 @@ KILL, ARREST, FAIL, FORCE, ANY_ACTION = "KILL", "ARREST", "FAIL", "FORCE", "ANY_
 LABELS: tuple[str, ...] = (KILL, ARREST, FAIL, FORCE, ANY_ACTION)
 
 POLICE_SECTORS = frozenset({"COP", "MIL"})
+ADMINISTRATION_SECTORS = frozenset({"GOV"})
+STATE_ACTS = frozenset({"COERCE", "MOBILIZE"})   # acts the administration orders and the police carry out
 DONE = frozenset({"actual", "attempted"})
 NOT_DONE = frozenset({"failed", "negated", "refused"})
 _KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "gun down", "murder", "massacre", "lynch")
@@ -46,10 +54,21 @@ def is_killing(event: Event) -> bool:
     return any(word in trigger for word in _KILL_WORDS)
 
 
+def is_police_event(event: Event, actors: Mapping[str, Actor]) -> bool:
+    """Whether ``event`` is an action of the police or security forces (see the module docstring)."""
+    if any(is_police(actors.get(a)) for a in event.source):
+        return True
+    if event.type == "MOBILIZE" and any(is_police(actors.get(a)) for a in event.target):
+        return True
+    if event.type == "COERCE" and not event.source:
+        return True
+    return event.type in STATE_ACTS and any(
+        a is not None and ADMINISTRATION_SECTORS & set(a.sector) for a in map(actors.get, event.source))
+
+
 def police_labels(event: Event, actors: Mapping[str, Actor]) -> frozenset[str]:
-    """The IndiaPoliceEvents labels ``event`` supports (empty unless a source is the police)."""
-    unattributed_arrest = event.type == "COERCE" and event.mode == "arrest" and not event.source
-    if not unattributed_arrest and not any(is_police(actors.get(a)) for a in event.source):
+    """The IndiaPoliceEvents labels ``event`` supports (empty unless it is a police event)."""
+    if not is_police_event(event, actors):
         return frozenset()
     if event.status in NOT_DONE:
         return frozenset({FAIL})
