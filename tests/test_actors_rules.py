@@ -134,3 +134,9 @@ def test_the_european_union_is_an_actor(code) -> None:
     assert c.actor("European Union").resolved
     e = c.event("SANCTION")
     assert c.sources(e) == {"European Union"} and c.targets(e) == {"Russia"}
+
+
+def test_party_members_in_a_town_stay_the_partys(code) -> None:
+    c = code("ANC supporters clashed with EFF members in Soweto on Monday.")
+    e = c.event("ASSAULT")
+    assert c.participants(e) == {"African National Congress", "Economic Freedom Fighters"}

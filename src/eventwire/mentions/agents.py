@@ -146,7 +146,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                         countries.append((d.actor.country or "", doc[d.start:d.end].text))
                     elif _head_lemma(doc, d) and tok.lemma_.lower() in MEMBER_NOUNS | GOVERNMENT | {"member"}:
                         owner = d.actor if d.actor is not None else d
-                elif pobj.i in place_country and not countries:
+                elif pobj.i in place_country and not countries and owner is None:
+                    # "police in Lagos"; but "EFF members in Soweto" belong to the EFF, which the place does not change
                     countries.append((place_country[pobj.i], pobj.text))
         while start < tok.i and not doc[start].text[:1].isalnum():
             start += 1
