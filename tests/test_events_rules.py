@@ -433,3 +433,17 @@ def test_a_region_narrows_to_the_one_town_its_sentence_names(code) -> None:
 def test_demolition_of_property(code, text: str, sub_event_type: str) -> None:
     e = code(text).event("ASSAULT")
     assert e.mode == "destroy" and e.acled.sub_event_type == sub_event_type
+
+
+def test_police_firing_has_the_police_as_source(code) -> None:
+    c = code("Two men were killed in police firing in Godhra on Friday.")
+    assert any("COP" in a.sector for e in c.events("ASSAULT") for a in c.result.actors if a.id in e.source)
+
+
+def test_sexual_assault_mode(code) -> None:
+    assert code("Soldiers carried out a sexual assault on two women in Goma.").event("ASSAULT").mode == "sexual"
+
+
+def test_setting_up_a_base_is_a_base_established(code) -> None:
+    e = code("Rebels set up a new base near Bunia on Tuesday.").event("MOBILIZE")
+    assert e.acled.sub_event_type == "Headquarters or base established"

@@ -76,6 +76,8 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
                 if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
                     return expand_conj(c)
         return subject_tokens(head, depth + 1)
+    if dep == "acl" and verb.tag_ == "VBG" and verb.i == head.i + 1 and head.pos_ in ("NOUN", "PROPN"):
+        return expand_conj(head)   # "police firing", "gunmen firing at the crowd": the noun fires
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i and not _has_finite_verb(verb):
         return expand_conj(head)   # "militants abducted four people in Damboa." parsed as a noun phrase
     if dep == "acl" and head.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "dative") \

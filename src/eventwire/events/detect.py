@@ -564,6 +564,18 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
             host_before.target_tokens += d.target_tokens
             host_before.fatalities = host_before.fatalities or d.fatalities
             continue
+        in_host = [by_trigger[x.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                   for p in c.children if p.dep_ == "pobj"
+                   for x in [p, *(a for a in p.children if a.dep_ == "acl")]
+                   if x.i in by_trigger and by_trigger[x.i].type == "ASSAULT"]
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and in_host and not d.source_tokens \
+                and in_host[0] is not d:
+            # "two men were killed in police firing": the victims and toll of the firing
+            host = in_host[0]
+            host.extra_triggers.append(d.trigger)
+            host.target_tokens += d.target_tokens
+            host.fatalities = host.fatalities or d.fatalities
+            continue
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
         if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and subj:
             host = by_trigger[subj[0].i]

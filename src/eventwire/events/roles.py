@@ -69,8 +69,13 @@ def nominal_args(noun: "Token", spec: TriggerSpec) -> tuple[list["Token"], list[
                 tgt.extend(t for p in objs for t in expand_conj(p))
         elif c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "PERSON", "ORG", ""):
             tgt.append(c)
+        elif c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in AGENT_COMPOUNDS:
+            src.append(c)   # "police firing", "army shelling": the force acts
     return src, tgt
 
+
+AGENT_COMPOUNDS = {"police", "army", "military", "troop", "militant", "rebel", "army", "navy", "settler", "mob",
+                   "government", "regime", "coalition", "insurgent", "guerrilla", "security"}
 
 # Prepositions that introduce the party an event is directed at, inside its object or its own phrases:
 # "welcomed a resumption of ties with X", "asked for sanctions against X", "warned of X", "condemned an

@@ -153,7 +153,7 @@ def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
     for d in drafts:
-        if d.type != "ASSAULT" or d.target or d.status != "actual" or d.mode in ("destroy", "crowd-control"):
+        if d.type != "ASSAULT" or d.target or d.status != "actual" or d.mode == "crowd-control":
             continue
         hit = [i for i in d.target_tokens if doc[i].lemma_.lower() in DWELLINGS]
         if not hit:
@@ -214,9 +214,11 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
 
 
 def _unattributed(doc: "Doc", d: EventDraft) -> bool:
-    """Violence, protest and arrests that happened are events even when the text names no one ("the protests
-    against a finance bill last year", "an air strike on a market", "shops were burned in Kano on Monday")."""
-    kept = d.type in ("ASSAULT", "PROTEST") or (d.type == "COERCE" and d.mode == "arrest")
+    """Violence, protest, arrests, curfews, seizures and deployments that happened are events even when the
+    text names no one ("the protests against a finance bill last year", "an air strike on a market", "shops were
+    burned in Kano on Monday", "curfew was imposed in two areas", "weapons were seized")."""
+    kept = d.type in ("ASSAULT", "PROTEST", "MOBILIZE") or (d.type == "COERCE" and d.mode in (
+        "arrest", "curfew", "restrict", "seize", "martial-law"))
     return kept and d.status == "actual" and (
         d.date is not None and d.date.precision not in ("reported", "unknown") or d.place is not None
         or bool(d.target_tokens))

@@ -41,6 +41,7 @@ WEAPON_WORDS: dict[str, str] = {
     "gun": "firearm", "gunfire": "firearm", "rifle": "firearm", "pistol": "firearm", "sniper": "firearm",
     "bullet": "firearm", "ak-47": "firearm", "kalashnikov": "firearm", "machine-gun": "firearm",
     "firearm": "firearm", "gunshot": "firearm", "shotgun": "firearm",
+    "arms": "firearm",
     "machete": "primitive", "knife": "primitive", "axe": "primitive", "stone": "primitive", "rock": "primitive",
     "stick": "primitive", "club": "primitive", "sword": "primitive", "acid": "primitive", "arrow": "primitive",
     "spear": "primitive", "dagger": "primitive", "hammer": "primitive", "rod": "primitive",
@@ -84,9 +85,12 @@ def _words(trigger: "Token") -> list["Token"]:
 
 def weapon_of(trigger: "Token") -> str | None:
     """The most specific weapon class named in the trigger's clause, or None."""
-    found = {w for w in (_classify(t) for t in _words(trigger)) if w is not None}
-    if "aerial" in found and any(t.lower_ == "air" for t in _words(trigger)) and not any(
-            t.lemma_.lower() in ("strike", "raid", "attack", "bombardment", "force") for t in _words(trigger)):
+    words = _words(trigger)
+    found = {w for w in (_classify(t) for t in words) if w is not None}
+    if any(t.lemma_.lower() == "launcher" for t in words):
+        found.discard("grenade")   # "grenade launchers" are heavy weapons
+    if "aerial" in found and any(t.lower_ == "air" for t in words) and not any(
+            t.lemma_.lower() in ("strike", "raid", "attack", "bombardment", "force") for t in words):
         found.discard("aerial")   # "fired in the air" is not an air strike
     for w in PRECEDENCE:
         if w in found:
@@ -117,6 +121,10 @@ def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
     trigger's mode ("attacked … with a grenade": explosives; "a suicide bombing": suicide-attack)."""
     for d in drafts:
         if d.type not in ("ASSAULT", "COERCE"):
+            continue
+        if d.type == "ASSAULT" and any(c.dep_ == "amod" and c.lemma_.lower() == "sexual"
+                                       for c in doc[d.trigger].children):
+            d.mode = "sexual"   # "sexual assault", "sexual violence"
             continue
         if d.type == "ASSAULT" and _demolition(doc[d.trigger]) and not d.fatalities:
             d.mode = "destroy"   # "blew up residential homes", "bulldozed houses": property destroyed

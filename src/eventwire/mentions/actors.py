@@ -392,11 +392,14 @@ def argument_actor(analysis: "Analysis", token: int) -> str | None:
         return None
     if tok.lemma_.lower() in _NOT_PEOPLE or tok.lower_ in _NOT_PEOPLE:
         return None
+    kb = analysis.resources.actor_kb()
+    spec = kb.agent(tok.text) or kb.agent(tok.lemma_)   # "police" in "police firing": a known agent noun
     counted = any(c.dep_ == "nummod" for c in tok.children)
-    if tok.tag_ != "NNS" and not counted:
+    if spec is None and tok.tag_ != "NNS" and not counted:
         return None
-    if not _people_noun(tok.lemma_.lower()):
+    if spec is None and not _people_noun(tok.lemma_.lower()):
         return None
+    sector = spec.sector if spec is not None else "CVL"
     words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
     start, end = min(w.i for w in words), tok.i + 1
     name = doc[start:end].text
@@ -405,9 +408,9 @@ def argument_actor(analysis: "Analysis", token: int) -> str | None:
         if p.country:
             focus[p.country] += len(p.mentions)
     country = focus_country(focus)
-    aid = ids.actor_id(None, name, country, ("CVL",))
+    aid = ids.actor_id(None, name, country, (sector,))
     if not any(a.id == aid for a in analysis.actors):
-        analysis.actors.append(Actor(id=aid, name=name, kind="group", country=country, sector=("CVL",),
+        analysis.actors.append(Actor(id=aid, name=name, kind="group", country=country, sector=(sector,),
                                      resolved=False, mentions=(token_span(doc, start, end),)))
     analysis.actor_mentions.append(ActorMention(span=token_span(doc, start, end), actor=aid, start_token=start,
                                                 end_token=end, head=tok.i, via="argument"))

@@ -4,7 +4,8 @@ articles of March 2002.
 An item is a document: each is coded whole (so that "they" and "the force" can resolve across sentences), with
 its publication date from ``metadata_slim.jsonl`` (the labels are not dates, so the date is not the answer);
 ``--limit N`` scores the sentences of the first N documents. A gold sentence gets label L when an event whose
-trigger lies in it maps to L under ``events.ontology.police_actions.police_labels``. Offsets of the coded
+trigger, or one of its other mentions (a retelling merged into it), lies in it maps to L under
+``events.ontology.police_actions.police_labels``. Offsets of the coded
 (cleaned) text are mapped back to the document text by a character alignment, since cleaning may drop lines.
 Metrics: per-label F1 over sentences (``sentence_f1_<LABEL>``) and their mean (``sentence_macro_f1``).
 """
@@ -107,10 +108,12 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
             labels = police_labels(event, actors)
             if not labels or not sentences:
                 continue
-            at = to_raw[min(event.evidence.trigger.start, len(to_raw) - 1)]
-            k = max(bisect.bisect_right(starts, at) - 1, 0)
-            predicted[k] |= labels
-            why[k].append(f"{event.type}/{event.mode}/{event.status}:{event.evidence.trigger.text}")
+            # the trigger's sentence and those of the event's other mentions (merged retellings)
+            spans = [event.evidence.trigger, *event.evidence.mentions]
+            for k in {max(bisect.bisect_right(starts, to_raw[min(sp.start, len(to_raw) - 1)]) - 1, 0)
+                      for sp in spans}:
+                predicted[k] |= labels
+                why[k].append(f"{event.type}/{event.mode}/{event.status}:{event.evidence.trigger.text}")
         for k, sent in enumerate(sentences):
             n_sents += 1
             gold = set(sent.get("sent_labels") or ())

@@ -105,7 +105,10 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         return AcledType("Protests", "Peaceful protest")
     if plover_type == "AGREE":
         return AcledType("Strategic developments", "Agreement")
-    if plover_type == "COERCE" and mode == "seize" and weapon is not None and source_sectors & _STATE_SECTORS:
+    if plover_type == "MOBILIZE" and lemma in ("set", "establish", "build", "erect", "open") and source_sectors:
+        return AcledType("Strategic developments", "Headquarters or base established")   # set up a base
+    if plover_type == "COERCE" and mode == "seize" and weapon is not None and (
+            source_sectors & _STATE_SECTORS or not source_sectors):
         return AcledType("Strategic developments", "Disrupted weapons use")   # police seized explosives
     if plover_type == "COERCE" and mode == "seize" and source_sectors and not source_sectors & {"GOV", "COP", "JUD", "MIL", "SPY"}:
         return AcledType("Strategic developments", "Looting/property destruction")   # armed men seized a vehicle
