@@ -81,8 +81,10 @@ def test_multi_sentence_quote_after_a_colon(code) -> None:
 
 def test_partial_quote_in_the_reporters_sentence(code) -> None:
     c = code("Erdogan called the offer “a serious step” on Friday.")
-    (q,) = c.result.quotes
-    assert q.kind == "partial" and q.text == "a serious step" and c.speakers(q) == {"Recep Tayyip Erdoğan"}
+    q = next(q for q in c.result.quotes if q.kind == "partial")
+    assert q.text == "a serious step" and c.speakers(q) == {"Recep Tayyip Erdoğan"}
+    (r,) = [r for r in c.result.quotes if r.kind == "indirect"]
+    assert r.text.startswith("the offer “a serious step") and c.speakers(r) == {"Recep Tayyip Erdoğan"}
 
 
 @pytest.mark.parametrize("text, content", [
@@ -311,3 +313,61 @@ def test_quoted_clause_takes_its_unquoted_subject(code) -> None:
     (q,) = c.result.quotes
     assert q.text.startswith("that Erdogan") and q.text.rstrip(".”").endswith("does not want a settlement at all")
     assert q.kind == "indirect" and c.speakers(q) == {"Emmanuel Macron"}
+
+
+# --- round 3: characterized objects, nested reported clauses, scare quotes, clause subjects ----------------
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Macron called the new tariffs “a betrayal of our farmers” on Tuesday.",
+     "the new tariffs “a betrayal of our farmers", "Emmanuel Macron", "called"),
+    ("Erdogan described the blockade as “a crime against the whole region.”",
+     "the blockade as “a crime against the whole region", "Recep Tayyip Erdoğan", "described"),
+    ("Blinken praised the negotiators for their “patient and careful work” in Doha.",
+     "the negotiators for their “patient and careful work", "Antony Blinken", "praised"),
+])
+def test_characterized_object_belongs_to_the_content(code, text: str, content: str, speaker: str,
+                                                      cue: str) -> None:
+    c = code(text)
+    q = next(q for q in c.result.quotes if q.kind == "indirect")
+    assert q.text.rstrip(".”") == content.rstrip("”")
+    assert c.speakers(q) == {speaker} and q.cue is not None and q.cue.text == cue
+
+
+def test_what_x_called_starts_at_what(code) -> None:
+    c = code("The minister rejected what Macron called “a plan written for the lobbyists.”")
+    q = next(q for q in c.result.quotes if q.kind == "indirect" and "Macron called" in q.text)
+    assert q.text.startswith("what Macron called") and c.speakers(q) == {"Emmanuel Macron"}
+
+
+def test_nested_reported_clause_is_part_of_the_outer_one(code) -> None:
+    c = code("Macron said that Erdogan had claimed the border crossings were open again.")
+    reported = [q for q in c.result.quotes if q.kind == "indirect"]
+    assert len(reported) == 1
+    assert reported[0].text.startswith("that Erdogan had claimed") and c.speakers(reported[0]) == {"Emmanuel Macron"}
+
+
+@pytest.mark.parametrize("text", [
+    "The committee will meet at the “Blue House” next week to review the budget.",
+    "Fans of the series “Night Watch” gathered outside the theatre on Sunday.",
+])
+def test_short_scare_quotes_and_titles_are_not_quotes(code, text: str) -> None:
+    assert code(text).result.quotes == ()
+
+
+def test_quoted_words_take_the_subject_of_their_clause(code) -> None:
+    c = code("Erdogan attacked “the cowardly silence of the European capitals” during his visit.")
+    (q,) = c.result.quotes
+    assert q.text == "the cowardly silence of the European capitals"
+    assert c.speakers(q) == {"Recep Tayyip Erdoğan"}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("However, the ceasefire is holding in most districts, Blinken said.",
+     "the ceasefire is holding in most districts"),
+    ("Macron said that, moreover, the talks would resume in Geneva next month.",
+     "that, moreover, the talks would resume in Geneva next month"),
+])
+def test_leading_connective_is_the_reporters(code, text: str, content: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == content

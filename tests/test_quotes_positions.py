@@ -29,9 +29,12 @@ def test_quoted_sentence_is_direct(code, text: str) -> None:
 
 def test_partial_quote_inside_the_reporters_sentence(code) -> None:
     c = code("Blinken called the talks “very productive and serious” on Tuesday.")
-    (q,) = c.result.quotes
-    assert q.kind == "partial" and q.text == "very productive and serious"
+    q = next(q for q in c.result.quotes if q.kind == "partial")
+    assert q.text == "very productive and serious"
     assert c.speakers(q) == {"Antony Blinken"}
+    # the characterized object belongs to the reported content that holds the quoted words
+    (r,) = [r for r in c.result.quotes if r.kind == "indirect"]
+    assert r.text.startswith("the talks “very") and r.start <= q.start and q.end <= r.end
 
 
 @pytest.mark.parametrize("text, content, speaker", [

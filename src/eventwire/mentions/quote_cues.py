@@ -110,6 +110,12 @@ _ADJ_PREPS = {"of", "about", "to", "with", "on", "over", "toward", "towards", "i
 
 _OPEN = ("“", '"', "‘", "``", "''", "«")
 _CLOSE = ("”", '"', "’", "''", "»")
+# sentence connectives that link the reporter's text, not the content: "However, growth is …, he said"
+_CONNECTIVES = {"however", "still", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+                "indeed", "instead", "besides", "thus", "therefore", "hence", "consequently", "likewise",
+                "similarly", "additionally"}
+
+
 def extent(tokens: list["Token"]) -> tuple[int, int] | None:
     """Character extent of a content phrase: a leading conjunction ("But …") and edge punctuation dropped, and
     a trailing comma-set modifier cut ("…, forcing them to …", "…, who is 70")."""
@@ -128,7 +134,8 @@ def extent(tokens: list["Token"]) -> tuple[int, int] | None:
     while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSE) or toks[-1].is_space):
         toks = toks[:-1]
     while toks and ((toks[0].is_punct and toks[0].text not in _OPEN) or toks[0].is_space
-                    or (toks[0].dep_ == "cc" and toks[0].lower_ in ("but", "and", "yet", "so", "or"))):
+                    or (toks[0].dep_ == "cc" and toks[0].lower_ in ("but", "and", "yet", "so", "or"))
+                    or (toks[0].lower_ in _CONNECTIVES and toks[0].dep_ in ("advmod", "cc") and len(toks) > 3)):
         toks = toks[1:]
     if len(toks) < 2:
         return None

@@ -141,7 +141,20 @@ def _dash_speaker(doc: "Doc", text: str, mark_end: int, analysis: "Analysis") ->
     return (aid,), cue
 
 
-def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
+def _clause_speaker(root: "Token", inside: set[int], analysis: "Analysis") -> tuple[str, ...]:
+    """The known actor that is the subject of the clause holding quoted words (the nearest verb above them)."""
+    v = root.head
+    for _ in range(4):
+        if v.i not in inside and v.pos_ in ("VERB", "AUX"):
+            return tuple(speaker_at(subject_tokens(v), analysis))
+        if v.head is v:
+            break
+        v = v.head
+    return ()
+
+
+def _direct_quotes(doc: "Doc", analysis: "Analysis", extra: list[_Draft]) -> list[_Draft]:
+    """Quoted stretches; a characterizing verb's object with its quoted words goes to ``extra``."""
     text = doc.text
     out: list[_Draft] = []
     last_speaker: tuple[str, ...] = ()
@@ -173,6 +186,10 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
             dash_speaker, dash_cue = _dash_speaker(doc, text, me, analysis)
             if dash_speaker:
                 speaker, cue, verb = dash_speaker, dash_cue, None
+        if not speaker and verb is None and roots:
+            # quoted words inside a clause with no speech verb ("Trump attacked “the hateful ideology …”"):
+            # a known actor who is the subject of that clause used them
+            speaker = _clause_speaker(roots[0], inside, analysis)
         if not speaker and last_end >= 0 and ms - last_end < 200:
             speaker = last_speaker
         sentence_like = first.text[:1].isupper() and len(stripped.split()) >= 5 and (
@@ -180,11 +197,58 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
         before = text[:ms].rstrip()
         opens_clause = not before or before[-1] in ".:,;!?\n" or first.i == first.sent.start
         kind = "direct" if sentence_like and opens_clause else "partial"
+        if kind == "partial":
+            found = _argument_start(doc, toks)
+            if found is not None and (verb is None or found[0].i == verb.i):
+                argv, arg_start = found
+                if verb is None:
+                    verb, cue = argv, _cue_span(argv)
+                    speaker = tuple(speaker_of_verb(argv, analysis)) or speaker
+                if ms - arg_start > 1:
+                    # the characterized object and the quoted words are one reported content
+                    extra.append(_Draft(arg_start, me, "indirect", argv.i, cue, speaker,
+                                        parts=[(arg_start, me)]))
         out.append(_Draft(qs, qe_clean, kind, verb.i if verb is not None else None, cue, speaker, ms, me,
                           [(qs, qe_clean)]))
         if speaker:
             last_speaker, last_end = speaker, me
     return _merge_split(doc, out)
+
+
+# verbs that characterize their object with the quoted words: "called the plan “a disaster”", "described him
+# as “reckless”", "praised the mayor for her “steady hand”"
+NAMING_VERBS = {"call", "label", "brand", "dub", "term", "name", "deem", "consider", "characterize",
+                "characterise", "describe", "portray", "depict", "paint", "cast", "refer", "praise", "criticize",
+                "criticise", "attack", "slam", "blast", "accuse", "hail", "mock", "decry", "denounce", "dismiss",
+                "tout", "laud", "commend", "thank", "blame", "fault", "ridicule", "deride", "lambaste"}
+_ARG_DEPS = {"dobj", "dative", "oprd", "prep", "attr", "acomp", "xcomp", "ccomp"}
+
+
+def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | None:
+    """For quoted words inside an argument of a speech or naming verb, the verb and the character where its
+    arguments begin: 'called [Mexican immigrants “rapists”]', 'described [the senator as a “liar”]',
+    '[what] she called a “rant”'."""
+    inside = set(quote_toks)
+    root = next((doc[i] for i in quote_toks if doc[i].head.i not in inside), None)
+    if root is None:
+        return None
+    arg, verb = root, root.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or arg is verb:
+            break
+        arg, verb = verb, verb.head
+    low = verb.lemma_.lower()
+    if arg is verb or verb.pos_ not in ("VERB", "AUX") or arg.i < verb.i or arg.dep_ not in _ARG_DEPS or \
+            low not in NAMING_VERBS | OBJECT_VERBS | SPEECH_VERBS:
+        return None
+    args = [c for c in verb.children if verb.i < c.i <= arg.i and c.dep_ in _ARG_DEPS] + \
+        [c for c in verb.children if c.i < verb.i and c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")]
+    first = min((c.left_edge for c in args), key=lambda t: t.i)
+    while first.i < arg.left_edge.i and (first.is_punct or first.is_space):
+        first = doc[first.i + 1]
+    if doc.text[first.idx:doc[min(quote_toks)].idx].count("\n") or first.sent.start != doc[min(quote_toks)].sent.start:
+        return None
+    return verb, first.idx
 
 
 def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
@@ -390,6 +454,11 @@ def _resolve(doc: "Doc", direct: list[_Draft], indirect: list[_Draft], lines: li
     keep_indirect = [i for i in keep_indirect if not any(
         j is not i and j.verb == i.verb and j.verb is not None and j.start <= i.start and i.end <= j.end
         and (j.start, j.end) != (i.start, i.end) for j in keep_indirect)]
+    # a reported clause whose cue lies inside another reported clause ("said that Smith claimed X") is part of
+    # the outer attribution, as PolNeAR annotates it: the inner one is not a quote of its own
+    keep_indirect = [i for i in keep_indirect if i.cue is None or not any(
+        j is not i and j.start <= i.start and i.end <= j.end and (j.start, j.end) != (i.start, i.end)
+        and j.start < i.cue.start < j.end for j in keep_indirect)]
     kept = keep_direct + keep_indirect
     for ln in lines:
         over = [d for d in kept if _overlap((ln.start, ln.end), (d.start, d.end))]
@@ -422,10 +491,20 @@ def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> 
 def quote_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
-    direct = _direct_quotes(doc, analysis)
+    extra: list[_Draft] = []
+    direct = _direct_quotes(doc, analysis, extra)
     quoted = [(d.mark_start, d.mark_end) for d in direct]
     drafts = _resolve(doc, direct, _indirect_quotes(doc, analysis, quoted), _line_attributions(doc, analysis))
+    for e in extra:
+        # "called the offer “a serious step”": the characterized object with its quoted words is the reported
+        # content; the quoted words stay a partial quote nested in it
+        if not any(d.kind == "indirect" and d.start <= e.start and e.end <= d.end for d in drafts):
+            drafts = [d for d in drafts if not (d.kind == "indirect" and e.start <= d.start and d.end <= e.end)]
+            drafts.append(e)
     _borrow_speakers(doc, drafts, analysis)
+    # a few quoted words with neither cue nor speaker are a title, a nickname or scare quotes, not a quotation
+    drafts = [d for d in drafts if not (d.mark_start >= 0 and d.cue is None and not d.speaker
+                                        and len(doc.text[d.start:d.end].split()) <= 3)]
     quotes: list[Quote] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
         text = " … ".join(doc.text[s:e] for s, e in d.parts) if len(d.parts) > 1 else doc.text[d.start:d.end]
