@@ -459,3 +459,11 @@ def test_the_main_clause_event_outranks_the_urged_one(code) -> None:
     c = code("The Arab League urged the European Union to support the Palestinian Authority.")
     best = max(c.events(), key=lambda e: e.confidence)
     assert best.type == "REQUEST"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Gunmen killed the deputy mayor of Kandahar on Sunday.", "targeted"),
+    ("Separatists wounded two soldiers in a bomb attack near Quetta on Thursday.", "explosives"),
+])
+def test_modes_from_victim_and_incident(code, text: str, mode: str) -> None:
+    assert code(text).event("ASSAULT").mode == mode
