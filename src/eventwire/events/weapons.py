@@ -162,6 +162,8 @@ def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
         d.weapon = w
         if d.type != "ASSAULT" or d.mode not in REFINABLE:
             continue
+        if d.mode == "targeted" and w in ("firearm", "primitive"):
+            continue   # "gunmen killed the deputy mayor": an assassination, whatever the gun
         new = MODE_OF_WEAPON[w]
         rank = {m: i for i, m in enumerate(MODE_OF_WEAPON[x] for x in PRECEDENCE)}
         if d.mode is None or rank.get(new, 99) < rank.get(d.mode, 99):
