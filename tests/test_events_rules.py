@@ -447,3 +447,23 @@ def test_sexual_assault_mode(code) -> None:
 def test_setting_up_a_base_is_a_base_established(code) -> None:
     e = code("Rebels set up a new base near Bunia on Tuesday.").event("MOBILIZE")
     assert e.acled.sub_event_type == "Headquarters or base established"
+
+
+def test_a_visit_told_as_the_purpose_of_travel(code) -> None:
+    c = code("Kenyan President William Ruto arrived in Addis Ababa on Monday on his first official visit to Ethiopia.")
+    e = c.event("CONSULT")
+    assert c.sources(e) == {"William Ruto"} and c.targets(e) == {"Ethiopia"}
+
+
+def test_the_main_clause_event_outranks_the_urged_one(code) -> None:
+    c = code("The Arab League urged the European Union to support the Palestinian Authority.")
+    best = max(c.events(), key=lambda e: e.confidence)
+    assert best.type == "REQUEST"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Gunmen killed the deputy mayor of Kandahar on Sunday.", "targeted"),
+    ("Separatists wounded two soldiers in a bomb attack near Quetta on Thursday.", "explosives"),
+])
+def test_modes_from_victim_and_incident(code, text: str, mode: str) -> None:
+    assert code(text).event("ASSAULT").mode == mode

@@ -418,6 +418,13 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
     if not src and not tgt and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCUR_VERBS:
         # "clashes erupted between X and Y": the phrase on the verb belongs to the event noun
         src, tgt = nominal_args(tok.head, spec)
+    if not src and spec.type in ("CONSULT", "AID", "COOPERATE", "AGREE") and tok.dep_ == "pobj" \
+            and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("on", "for"):
+        # "arrived in Gondor on an official visit", "flew to Cairo for talks": the traveller visits the place
+        verb = tok.head.head
+        src = subject_tokens(verb)
+        tgt = tgt or [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
+                      for p in c.children if p.dep_ == "pobj"]
     ev.source_tokens = [t.i for t in src]
     ev.target_tokens = [t.i for t in tgt]
     ev.symmetric = spec.has("sym")

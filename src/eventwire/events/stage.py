@@ -181,6 +181,9 @@ def _mention_spans(tokens: list[int], analysis: "Analysis") -> tuple[Span, ...]:
     return tuple(out)
 
 
+_REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm"}
+
+
 def _finish(d: EventDraft, analysis: "Analysis") -> Event:
     doc = analysis.doc
     assert doc is not None
@@ -200,8 +203,12 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
         place=tuple(_span(doc, i) for i in d.place_tokens),
         mentions=tuple(mentions),
     )
+    main = any(doc[i].dep_ == "ROOT" or (doc[i].dep_ == "ccomp" and doc[i].head.dep_ == "ROOT"
+                                         and doc[i].head.lemma_.lower() in _REPORTING)
+               for i in [d.trigger, *d.extra_triggers])
     confidence = 0.4 + 0.15 * bool(d.source) + 0.15 * bool(d.target) + 0.1 * (not d.nominal) \
-        + 0.05 * bool(d.merged) + 0.05 * (d.date is not None and d.date.precision not in ("reported", "unknown"))
+        + 0.05 * bool(d.merged) + 0.05 * (d.date is not None and d.date.precision not in ("reported", "unknown")) \
+        + 0.05 * main - 0.1 * (d.status == "hypothetical")
     cameo = cameo_code(d.type, d.cameo)
     return Event(
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),

@@ -35,7 +35,8 @@ WEAPON_WORDS: dict[str, str] = {
     "artillery": "heavy", "mortar": "heavy", "shell": "heavy", "shelling": "heavy", "rocket": "heavy",
     "missile": "heavy", "howitzer": "heavy", "tank": "heavy", "launcher": "heavy", "cannon": "heavy",
     "projectile": "heavy", "katyusha": "heavy", "grad": "heavy", "barrage": "heavy",
-    "ied": "explosive", "explosive": "explosive", "explosives": "explosive", "landmine": "explosive",
+    "ied": "explosive", "explosive": "explosive", "minefield": "explosive", "gunbattle": "firearm",
+    "shootout": "firearm", "firefight": "firearm", "explosives": "explosive", "landmine": "explosive",
     "mine": "explosive", "bomb": "explosive", "car-bomb": "explosive", "detonator": "explosive",
     "dynamite": "explosive", "tnt": "explosive", "rcied": "explosive", "vbied": "explosive",
     "gun": "firearm", "gunfire": "firearm", "rifle": "firearm", "pistol": "firearm", "sniper": "firearm",
@@ -59,6 +60,8 @@ def _classify(tok: "Token") -> str | None:
     return WEAPON_WORDS.get(tok.lower_)
 
 
+INCIDENTS = {"attack", "strike", "ambush", "raid", "explosion", "blast", "gunbattle", "shootout", "firefight",
+             "bombing", "assault", "clash", "exchange", "incident"}
 ATTACKERS = {"gunman": "firearm", "gunmen": "firearm", "sniper": "firearm", "bomber": "explosive",
              "suicide": "suicide"}
 
@@ -80,6 +83,10 @@ def _words(trigger: "Token") -> list["Token"]:
             out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
         elif c.dep_ == "advcl" and c.lemma_.lower() == "use":
             out += [t for t in c.subtree]
+        elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            # "wounded two soldiers in a bomb attack", "killed in a gunbattle"
+            out += [m for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in INCIDENTS
+                    for m in [p, *p.children] if m.dep_ in ("pobj", "compound", "amod", "nmod")]
     return out
 
 
@@ -109,6 +116,19 @@ STRUCTURES = {"house", "home", "building", "structure", "bridge", "tower", "scho
               "factory", "warehouse", "apartment", "block", "residence", "infrastructure", "facility", "village"}
 
 
+KILLING_VERBS = {"kill", "murder", "assassinate", "execute", "gun", "slay", "eliminate", "behead"}
+LEADERS = {"chief", "leader", "commander", "head", "official", "mayor", "governor", "minister", "deputy", "judge",
+           "lawmaker", "senator", "mp", "general", "colonel", "cleric", "imam", "activist", "journalist",
+           "candidate", "councillor", "councilor", "spokesman", "president", "emir", "founder", "chairman"}
+
+
+def _targeted(doc: "Doc", d: "EventDraft") -> bool:
+    """A killing whose victim is a named person or a leader: PLOVER's targeted mode (assassinations)."""
+    if doc[d.trigger].lemma_.lower() not in KILLING_VERBS:
+        return False
+    return any(doc[i].lemma_.lower() in LEADERS or doc[i].ent_type_ == "PERSON" for i in d.target_tokens)
+
+
 def _demolition(trigger: "Token") -> bool:
     """A destroying verb whose object is a structure, not people: "blew up homes", "torched shops"."""
     if trigger.lemma_.lower() not in DEMOLITION_VERBS and trigger.lower_ not in ("blew", "burnt"):
@@ -129,6 +149,8 @@ def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
         if d.type == "ASSAULT" and _demolition(doc[d.trigger]) and not d.fatalities:
             d.mode = "destroy"   # "blew up residential homes", "bulldozed houses": property destroyed
             continue
+        if d.type == "ASSAULT" and d.mode is None and _targeted(doc, d):
+            d.mode = "targeted"   # "killed the deputy chief", "assassinated the mayor"
         found = [w for w in (weapon_of(doc[i]) for i in [d.trigger, *d.extra_triggers]) if w is not None]
         # the attacker's own name: "a suicide bomber", "gunmen", "snipers"
         found += [w for i in d.source_tokens for t in [doc[i], *doc[i].children]
@@ -140,6 +162,8 @@ def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
         d.weapon = w
         if d.type != "ASSAULT" or d.mode not in REFINABLE:
             continue
+        if d.mode == "targeted" and w in ("firearm", "primitive"):
+            continue   # "gunmen killed the deputy mayor": an assassination, whatever the gun
         new = MODE_OF_WEAPON[w]
         rank = {m: i for i, m in enumerate(MODE_OF_WEAPON[x] for x in PRECEDENCE)}
         if d.mode is None or rank.get(new, 99) < rank.get(d.mode, 99):
