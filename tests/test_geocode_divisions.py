@@ -100,3 +100,11 @@ def test_geocode_county_container_picks_the_town(nlp, gazetteer: Gazetteer) -> N
                                     "Salisbury", "Wiltshire")
     assert wiltshire is not None and wiltshire.kind == "admin2"
     assert salisbury is not None and salisbury.country == "GBR"
+
+
+def test_local_towns_follow_the_article_state(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The county the article names puts its towns in that county's state.
+    text = "A Paris man was arrested on Sunday. The Henry County sheriff and deputies from Puryear searched the house."
+    paris, = _geocode(nlp, gazetteer, text, "Paris")
+    assert paris.country == "USA"
+

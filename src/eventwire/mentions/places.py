@@ -9,7 +9,9 @@ object of a movement or attack verb ("stormed Rafah"), or a place too well known
 country, a curated region, a town of more than 100,000). Demonyms ("Israeli") are skipped.
 
 Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
-countries and the actors' countries) and nearness to the other places; "Paris, Texas" restricts "Paris" to
+countries and the actors' countries), the states or provinces of the other places and of the counties the
+article names ("Paris" with "Henry County"), nearness to the other places, and, in local news whose places lie
+mostly in one country, a bonus for the town near them; "Paris, Texas" restricts "Paris" to
 Texas, and "Kamianka, Donetsk" to villages near Donetsk or in its province. Coded notes name places as
 "Town - Neighbourhood" and "X (Town, Region)": the first is one toponym, the neighbourhood, camp or village where
 the gazetteer knows it near the town, else the town; the parenthesised parent contains X, and the most specific
@@ -60,6 +62,12 @@ MAX_CANDIDATES = 25
 FOCUS_WEIGHT = 1.5       # at most this much for a candidate in the article's only country
 NEARBY_WEIGHT = 1.0      # at most this much for a candidate within NEAR_KM of another place of the article
 DIVISION_WEIGHT = 2.0    # for a town in a state or province the article names
+LOCAL_WEIGHT = 5.0       # at most this much for a town in the country a local article reports from
+LOCAL_MARKERS = 3        # local places or markers ("Laurel County", "6016 Dublin Road") that make an article local
+LOCAL_KM = 150.0         # a local article's town lies this close to another of its places
+RIVAL_WEIGHT = 6.0       # for a town over a country or state of its name, with the article's places around it
+STATE_WEIGHT = 1.5       # at most this much for a town in the state or province of the article's other places
+RESOLVE_PASSES = 3
 ALTERNATE_NAME_PENALTY = 2.0   # for a town known under this name only as an alternate (or former) name
 NEAR_KM = 50.0
 FAR_KM = 500.0
@@ -94,7 +102,7 @@ def find_places(doc: "Doc", gazetteer: Gazetteer, context_countries: Counter[str
         toponym = toponyms.setdefault(key, Toponym(key, entries[:MAX_CANDIDATES]))
         toponym.mentions.append((start, end))
     apply_containers(doc, ranges, toponyms)
-    resolve(list(toponyms.values()), context_countries or Counter())
+    resolve(list(toponyms.values()), context_countries or Counter(), county_states(doc, gazetteer))
     return _records(doc, ranges, toponyms)
 
 
@@ -309,10 +317,36 @@ def _governor(token: "Token") -> "Token":
 # ------------------------------------------------------------------------------------------------ resolution
 
 
+COUNTY_WORDS = frozenset({"County", "Parish"})
+
+
+def county_states(doc: "Doc", gazetteer: Gazetteer) -> Counter[tuple[str, str]]:
+    """The states that have a county the article names ("Henry County", "Rapides Parish"), once per county name:
+    local news names the counties of its towns, so the towns of those states come first."""
+    found: Counter[tuple[str, str]] = Counter()
+    seen: set[str] = set()
+    for token in doc:
+        if token.text not in COUNTY_WORDS or token.i == 0:
+            continue
+        start = _name_run(doc, token.i - 1, -1)
+        if start >= token.i or token.i - start > 3:
+            continue
+        name = normalise(doc[start:token.i + 1].text)
+        if name in seen:
+            continue
+        seen.add(name)
+        for state in gazetteer.county_states(name):
+            if state.country:
+                found[(state.country, state.name)] += 1
+    return found
+
+
+
 def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
                       toponyms: dict[str, Toponym]) -> None:
     """"Paris, Texas" and "Nyala, Sudan": the second name restricts the first to places inside it."""
     by_start = {start: (end, entries) for start, end, entries in ranges}
+    _divisions_named(doc, ranges, toponyms)
     for start, end, _ in ranges:
         if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in by_start:
             continue
@@ -352,6 +386,38 @@ def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
         toponym.candidates = inside or [container]
 
 
+STATE_WORDS = frozenset({"state", "border", "line", "legislature", "governor", "senate", "senator"})
+
+
+def _divisions_named(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
+                     toponyms: dict[str, Toponym]) -> None:
+    """"New York" is the city, but "Rego Park, New York", "the New York border", "upstate New York" and "Ohio,
+    New York and Virginia" name the state: a name of both after a town and its comma, before a word of states,
+    after "upstate", or listed with states is the division."""
+    by_start = {start: end for start, end, _ in ranges}
+    by_end = {end: start for start, end, _ in ranges}
+    for start, end, _ in ranges:
+        toponym = toponyms[normalise(doc[start:end].text)]
+        divisions = [c for c in toponym.candidates if c.kind == "admin1"]
+        if not divisions or not any(c.kind == "city" for c in toponym.candidates):
+            continue
+        if any(c.kind in ("country", "region") for c in toponym.candidates):
+            continue
+        after = doc[end].lower_ if end < len(doc) else ""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        previous = by_end.get(start - 1)
+        following = by_start.get(end + 1)
+        neighbours = [toponyms[normalise(doc[a:b].text)] for a, b in [(end + 1, following), (previous, start - 1)]
+                      if a is not None and b is not None]
+        in_list = before in (",", "and") or after in (",", "and")
+        after_town = (before == "," and previous is not None and after not in (",", "and", "or")
+                      and (previous == 0 or doc[previous - 1].text not in (",", "and")))
+        if (after in STATE_WORDS or before == "upstate" or after_town
+                or (in_list and neighbours and all(n.candidates and n.candidates[0].kind == "admin1"
+                                                   for n in neighbours))):
+            toponym.candidates = divisions
+
+
 def _inside(entry: GazEntry, container: GazEntry) -> bool:
     if container.kind == "country":
         return entry.country == container.country
@@ -367,28 +433,46 @@ def _distance(a: GazEntry, b: GazEntry) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def resolve(toponyms: list[Toponym], context: Counter[str]) -> None:
-    """Two passes: prior and the actors' countries; then the article's focus, its divisions and nearby places."""
+def resolve(toponyms: list[Toponym], context: Counter[str],
+            local: Counter[tuple[str, str]] | None = None, markers: Counter[str] | None = None) -> None:
+    """Passes: prior and the actors' countries; then, repeated, the article's focus (its countries and its
+    states or provinces), its divisions and nearby places. ``local`` holds the states the article's other words
+    point to ("Laurel County", "Ga.")."""
     for toponym in toponyms:
         toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, toponym.key, context, [], set()))
-    for toponym in toponyms:
-        focus = Counter(context)
-        points: list[GazEntry] = []
-        divisions: set[tuple[str | None, str]] = set()
-        for other in toponyms:
-            if other is toponym or other.chosen is None:
-                continue
-            if other.chosen.country:
-                focus[other.chosen.country] += len(other.mentions)
-            if other.chosen.kind != "country":
-                points.append(other.chosen)
-            if other.chosen.kind == "admin1":
-                divisions.add((other.chosen.country, other.chosen.name))
-        toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, toponym.key, focus, points, divisions))
+    for _ in range(RESOLVE_PASSES):
+        changed = False
+        for toponym in toponyms:
+            focus = Counter(context)
+            states: Counter[tuple[str, str]] = Counter(local or {})
+            strength: Counter[str] = Counter(markers or {})
+            points: list[GazEntry] = []
+            divisions: set[tuple[str | None, str]] = set()
+            for other in toponyms:
+                if other is toponym or other.chosen is None:
+                    continue
+                if other.chosen.country:
+                    focus[other.chosen.country] += len(other.mentions)
+                if other.chosen.kind != "country":
+                    points.append(other.chosen)
+                    if other.chosen.country:
+                        strength[other.chosen.country] += len(other.mentions)
+                if other.chosen.kind == "admin1":
+                    divisions.add((other.chosen.country, other.chosen.name))
+                if other.chosen.country and other.chosen.admin1 and other.chosen.kind in ("city", "admin1", "admin2"):
+                    states[(other.chosen.country, other.chosen.admin1)] += len(other.mentions)
+            rivals = any(c.kind != "city" for c in toponym.candidates)
+            best = max(toponym.candidates,
+                       key=lambda c: _score(c, toponym.key, focus, points, divisions, states, strength, rivals))
+            changed = changed or best is not toponym.chosen
+            toponym.chosen = best
+        if not changed:
+            break
 
 
 def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry],
-           divisions: set[tuple[str | None, str]]) -> float:
+           divisions: set[tuple[str | None, str]], states: Counter[tuple[str, str]] | None = None,
+           strength: Counter[str] | None = None, rivals: bool = False) -> float:
     score = entry.prior
     if entry.kind == "city" and normalise(entry.name) != key and not (entry.ref or "").startswith("locality:"):
         score -= ALTERNATE_NAME_PENALTY  # "Salisbury" is Harare's old name; the town called Salisbury comes first
@@ -397,10 +481,27 @@ def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry
         score += FOCUS_WEIGHT * focus[entry.country] / total
     if entry.admin1 is not None and entry.kind == "city" and (entry.country, entry.admin1) in divisions:
         score += DIVISION_WEIGHT  # the article names the town's state or province
-    if points and entry.kind != "country":
-        nearest = min(_distance(entry, point) for point in points)
-        if nearest < FAR_KM:
-            score += NEARBY_WEIGHT * min(1.0, (FAR_KM - nearest) / (FAR_KM - NEAR_KM))
+    if states and entry.kind in ("city", "admin1") and entry.country and entry.admin1:
+        in_country = sum(n for (country, _), n in states.items() if country == entry.country)
+        if in_country:
+            score += STATE_WEIGHT * states[(entry.country, entry.admin1)] / in_country
+    nearest = min((_distance(entry, point) for point in points), default=float("inf"))
+    if nearest < FAR_KM and entry.kind != "country":
+        score += NEARBY_WEIGHT * min(1.0, (FAR_KM - nearest) / (FAR_KM - NEAR_KM))
+    if (strength and entry.kind == "city" and entry.country and strength[entry.country]
+            and normalise(entry.name) == key and min((_distance(entry, point) for point in points
+                                                       if point.kind == "city"), default=float("inf")) <= LOCAL_KM):
+        # local news: a town near the article's other towns of one country is the homonym meant ("Paris" among
+        # the towns of East Texas); a country or state of the name yields only to strong support (rivals)
+        share = strength[entry.country] / sum(strength.values())
+        share = max(0.0, (share - 0.5) * 2)  # a country that most of the article's places are in
+        bonus = LOCAL_WEIGHT * min(1.0, strength[entry.country] / LOCAL_MARKERS) * share
+        if rivals:
+            in_country = sum(n for (country, _), n in (states or Counter()).items() if country == entry.country)
+            state_share = (states or Counter())[(entry.country, entry.admin1 or "")] / in_country if in_country else 0.0
+            bonus = RIVAL_WEIGHT if (state_share >= 0.5 and strength[entry.country] >= LOCAL_MARKERS
+                                     and nearest <= NEAR_KM) else 0.0
+        score += bonus
     return score
 
 
