@@ -467,3 +467,15 @@ def test_the_main_clause_event_outranks_the_urged_one(code) -> None:
 ])
 def test_modes_from_victim_and_incident(code, text: str, mode: str) -> None:
     assert code(text).event("ASSAULT").mode == mode
+
+
+def test_one_sided_violence_on_a_named_victim(code) -> None:
+    c = code("A soldier shot and killed a taxi driver in Bamenda on Friday.")
+    e = [x for x in c.events("ASSAULT") if x.target][0]
+    assert e.acled.event_type == "Violence against civilians"
+
+
+def test_fire_on_a_civilian_vehicle_hits_civilians(code) -> None:
+    c = code("Soldiers opened fire on a civilian vehicle near Beledweyne on Saturday.")
+    e = c.event("ASSAULT")
+    assert [a.name for a in c.result.actors if a.id in e.target] == ["civilians"]

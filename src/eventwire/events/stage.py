@@ -112,10 +112,10 @@ def _own(t: int, source: list[str], analysis: "Analysis") -> bool:
     return any(c.dep_ == "poss" and set(_at(c.i, analysis)) & set(source) for c in doc[t].children)
 
 
-def _argument_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
+def _argument_actors(tokens: list[int], analysis: "Analysis", *, singular: bool = False) -> list[str]:
     out: list[str] = []
     for t in tokens:
-        aid = argument_actor(analysis, t)
+        aid = argument_actor(analysis, t, singular=singular)
         if aid is not None and aid not in out:
             out.append(aid)
     return out
@@ -132,7 +132,7 @@ def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
         if not d.target:
             d.target = _location_actors(d.target_tokens, analysis)
         if not d.target and d.type in ("ASSAULT", "COERCE"):
-            d.target = [a for a in _argument_actors(d.target_tokens, analysis) if a not in d.source]
+            d.target = [a for a in _argument_actors(d.target_tokens, analysis, singular=True) if a not in d.source]
         if not d.target and not d.nominal and d.type != "CONSULT":   # "discussed a meeting between X": a topic
             deep = deep_targets(doc[d.trigger], d.target_tokens)
             found = [a for a in _actors_for([t.i for t in deep], analysis) if a not in d.source]
@@ -155,7 +155,8 @@ def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
     for d in drafts:
         if d.type != "ASSAULT" or d.target or d.status != "actual" or d.mode == "crowd-control":
             continue
-        hit = [i for i in d.target_tokens if doc[i].lemma_.lower() in DWELLINGS]
+        hit = [i for i in d.target_tokens if doc[i].lemma_.lower() in DWELLINGS or any(
+            c.dep_ == "amod" and c.lower_ == "civilian" for c in doc[i].children)]   # "a civilian vehicle"
         if not hit:
             continue
         struck = {doc[i].lemma_.lower() for i in hit}

@@ -98,6 +98,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
             return AcledType(et, st)
         if target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS:
             return AcledType("Violence against civilians", "Attack")
+        if mode in ("torture", "beat", "targeted") and not target_sectors & _ARMED_SECTORS:
+            return AcledType("Violence against civilians", "Attack")   # one-sided violence on the unarmed
         return AcledType("Battles", "Armed clash")
     if plover_type == "PROTEST":
         if mode == "riot":
