@@ -479,3 +479,13 @@ def test_fire_on_a_civilian_vehicle_hits_civilians(code) -> None:
     c = code("Soldiers opened fire on a civilian vehicle near Beledweyne on Saturday.")
     e = c.event("ASSAULT")
     assert [a.name for a in c.result.actors if a.id in e.target] == ["civilians"]
+
+
+def test_protesters_burning_tyres_is_a_violent_demonstration(code) -> None:
+    c = code("Hundreds of workers protested outside the factory in Dhaka and pelted police with stones.")
+    assert c.event("PROTEST").acled.sub_event_type == "Violent demonstration"
+
+
+def test_protest_dispersed_by_police_is_a_protest_with_intervention(code) -> None:
+    c = code("Thousands of students marched in Dhaka on Monday. Police fired tear gas at the marchers.")
+    assert c.event("PROTEST").acled.sub_event_type == "Protest with intervention"
