@@ -467,3 +467,25 @@ def test_the_main_clause_event_outranks_the_urged_one(code) -> None:
 ])
 def test_modes_from_victim_and_incident(code, text: str, mode: str) -> None:
     assert code(text).event("ASSAULT").mode == mode
+
+
+def test_one_sided_violence_on_a_named_victim(code) -> None:
+    c = code("A soldier shot and killed a taxi driver in Bamenda on Friday.")
+    e = [x for x in c.events("ASSAULT") if x.target][0]
+    assert e.acled.event_type == "Violence against civilians"
+
+
+def test_fire_on_a_civilian_vehicle_hits_civilians(code) -> None:
+    c = code("Soldiers opened fire on a civilian vehicle near Beledweyne on Saturday.")
+    e = c.event("ASSAULT")
+    assert [a.name for a in c.result.actors if a.id in e.target] == ["civilians"]
+
+
+def test_protesters_burning_tyres_is_a_violent_demonstration(code) -> None:
+    c = code("Hundreds of workers protested outside the factory in Dhaka and pelted police with stones.")
+    assert c.event("PROTEST").acled.sub_event_type == "Violent demonstration"
+
+
+def test_protest_dispersed_by_police_is_a_protest_with_intervention(code) -> None:
+    c = code("Thousands of students marched in Dhaka on Monday. Police fired tear gas at the marchers.")
+    assert c.event("PROTEST").acled.sub_event_type == "Protest with intervention"

@@ -515,7 +515,33 @@ def _protest_mode(tok: "Token", mode: str | None) -> str | None:
     if words & {"violent", "violently"} or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "turn"
                                             and any(c.lower_ == "violent" for c in tok.head.children)):
         return "riot"
+    if mode in (None, "demo", "obstruct") and _protesters_turn_violent(tok):
+        return "riot"
     return mode
+
+
+RIOT_ACTS = {"burn", "torch", "pelt", "stone", "vandalise", "vandalize", "smash", "loot", "ransack", "hurl",
+             "throw", "damage", "clash", "attack", "storm", "set", "destroy", "assault", "injure"}
+RIOT_OBJECTS = {"tyre", "tire", "stone", "rock", "brick", "vehicle", "car", "bus", "shop", "office", "building",
+                "fire", "effigy", "property", "window", "police", "policeman", "officer", "molotov", "petrol"}
+
+
+def _protesters_turn_violent(tok: "Token") -> bool:
+    """The protesters themselves burn, throw, smash or clash in the protest's sentence ("blocked the road by
+    burning tyres", "demonstrated and pelted the police with stones"): a violent demonstration (a riot)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for t in tok.sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in RIOT_ACTS or t.i == tok.i:
+            continue
+        own_subject = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        linked = t.head.i in (tok.i, verb.i) or (t.dep_ == "conj" and t.head.i == verb.i) or not own_subject
+        if not linked or any(c.lemma_.lower() in ("police", "force", "soldier", "officer") for c in own_subject):
+            continue
+        if any(c.lemma_.lower() in RIOT_OBJECTS for c in t.subtree) or t.lemma_.lower() in ("clash", "loot",
+                                                                                            "vandalise", "vandalize",
+                                                                                            "ransack", "pelt"):
+            return True
+    return False
 
 
 def _fold_protest_demands(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:

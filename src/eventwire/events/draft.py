@@ -32,3 +32,4 @@ class EventDraft:
     fatalities: int | None = None
     quote_speakers: tuple[str, ...] = ()                     # speaker of the quote the event is told in
     weapon: str | None = None                                # weapon class (events.weapons) of an attack
+    intervened: bool = False                                 # a protest the police or army acted against

@@ -112,10 +112,10 @@ def _own(t: int, source: list[str], analysis: "Analysis") -> bool:
     return any(c.dep_ == "poss" and set(_at(c.i, analysis)) & set(source) for c in doc[t].children)
 
 
-def _argument_actors(tokens: list[int], analysis: "Analysis") -> list[str]:
+def _argument_actors(tokens: list[int], analysis: "Analysis", *, singular: bool = False) -> list[str]:
     out: list[str] = []
     for t in tokens:
-        aid = argument_actor(analysis, t)
+        aid = argument_actor(analysis, t, singular=singular)
         if aid is not None and aid not in out:
             out.append(aid)
     return out
@@ -132,7 +132,7 @@ def _attach(drafts: list[EventDraft], analysis: "Analysis") -> None:
         if not d.target:
             d.target = _location_actors(d.target_tokens, analysis)
         if not d.target and d.type in ("ASSAULT", "COERCE"):
-            d.target = [a for a in _argument_actors(d.target_tokens, analysis) if a not in d.source]
+            d.target = [a for a in _argument_actors(d.target_tokens, analysis, singular=True) if a not in d.source]
         if not d.target and not d.nominal and d.type != "CONSULT":   # "discussed a meeting between X": a topic
             deep = deep_targets(doc[d.trigger], d.target_tokens)
             found = [a for a in _actors_for([t.i for t in deep], analysis) if a not in d.source]
@@ -146,6 +146,31 @@ DWELLINGS = {"house", "home", "building", "tent", "school", "shelter", "hospital
              "hut", "dwelling"}
 
 
+_CROWD_WORDS = ("protester", "protestor", "demonstrator", "marcher", "crowd", "rioter", "mob")
+
+
+def _interventions(drafts: list[EventDraft], analysis: "Analysis") -> None:
+    """A protest whose crowd the police or army dispersed, arrested or fired on is a protest with intervention
+    (ACLED): the force's target is the protest's source, or a crowd named as such ("the marchers") in the same
+    or the next sentence."""
+    doc = analysis.doc
+    assert doc is not None
+    actors = {a.id: a for a in analysis.actors}
+    sent_of = {s.start: n for n, s in enumerate(doc.sents)}
+
+    def sent(d: EventDraft) -> int:
+        return sent_of.get(doc[d.trigger].sent.start, 0)
+
+    forces = [d for d in drafts if d.type in ("COERCE", "ASSAULT") and d.status == "actual" and any(
+        set(actors[a].sector) & {"COP", "MIL"} for a in d.source if a in actors)]
+    for p in drafts:
+        if p.type != "PROTEST" or not p.source:
+            continue
+        p.intervened = any(set(d.target) & set(p.source) or (0 <= sent(d) - sent(p) <= 1 and any(
+            any(w in actors[t].name.lower() for w in _CROWD_WORDS) for t in d.target if t in actors))
+            for d in forces)
+
+
 def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
     """An attack that happened on a home, a tent, a school or a gathering, with no one named as its target,
     hits the civilians there ("warplanes struck a residential home in Gaza City"): the target becomes an
@@ -155,7 +180,8 @@ def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
     for d in drafts:
         if d.type != "ASSAULT" or d.target or d.status != "actual" or d.mode == "crowd-control":
             continue
-        hit = [i for i in d.target_tokens if doc[i].lemma_.lower() in DWELLINGS]
+        hit = [i for i in d.target_tokens if doc[i].lemma_.lower() in DWELLINGS or any(
+            c.dep_ == "amod" and c.lower_ == "civilian" for c in doc[i].children)]   # "a civilian vehicle"
         if not hit:
             continue
         struck = {doc[i].lemma_.lower() for i in hit}
@@ -213,7 +239,8 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
     return Event(
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
-        acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower()),
+        acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
+                    intervened=d.intervened),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,
@@ -242,6 +269,7 @@ def event_stage(analysis: "Analysis") -> None:
         if d.quote_speakers and not d.source:
             d.source = list(d.quote_speakers)
     infer_roles(doc, drafts, {a.id: frozenset(a.sector) for a in analysis.actors})
+    _interventions(drafts, analysis)
     date_events(doc, drafts, analysis)
     place_events(doc, drafts, analysis)
     drafts = merge_drafts(doc, drafts, {a.id: (a.resolved, frozenset(a.sector)) for a in analysis.actors})

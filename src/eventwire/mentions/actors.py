@@ -380,7 +380,7 @@ def _people_noun(lemma: str) -> bool:
     return lemma.endswith(_PEOPLE_SUFFIXES) and lemma not in _NOT_PEOPLE_ER
 
 
-def argument_actor(analysis: "Analysis", token: int) -> str | None:
+def argument_actor(analysis: "Analysis", token: int, *, singular: bool = False) -> str | None:
     """An actor made from an event's argument that no mention covers: "more than 1,000 sellers of the local
     market demonstrated". Plural common nouns (or counted ones) name a group of people; the actor is kept
     unresolved, with the noun phrase as its name, civilians as its sector and the article's country focus
@@ -395,8 +395,9 @@ def argument_actor(analysis: "Analysis", token: int) -> str | None:
     kb = analysis.resources.actor_kb()
     spec = kb.agent(tok.text) or kb.agent(tok.lemma_)   # "police" in "police firing": a known agent noun
     counted = any(c.dep_ == "nummod" for c in tok.children)
-    if spec is None and tok.tag_ != "NNS" and not counted:
-        return None
+    one = singular and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    if spec is None and tok.tag_ != "NNS" and not counted and not one:
+        return None   # a victim may be one person ("shot a taxi driver"); an agent is a group
     if spec is None and not _people_noun(tok.lemma_.lower()):
         return None
     sector = spec.sector if spec is not None else "CVL"

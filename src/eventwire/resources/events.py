@@ -43,25 +43,25 @@ def _read(name: str) -> str:
     return resources.files("eventwire.resources").joinpath("data", "events", name).read_text(encoding="utf-8")
 
 
+def _rows(name: str) -> list[tuple[str, str, str, str | None, str, frozenset[str]]]:
+    """The rows of a lexicon file: six tab-separated columns (the last, the frame, split on commas)."""
+    out: list[tuple[str, str, str, str | None, str, frozenset[str]]] = []
+    for line in _read(name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")] + [""] * 6
+        key, second, type_, mode, cameo, frame = cols[:6]
+        out.append((key, second, type_, mode or None, cameo, frozenset(f.strip() for f in frame.split(",")
+                                                                       if f.strip())))
+    return out
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
-    triggers: dict[tuple[str, str], TriggerSpec] = {}
-    for line in _read("triggers.tsv").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        cols += [""] * (6 - len(cols))
-        lemma, pos, type_, mode, cameo, frame = cols[:6]
-        flags = frozenset(f.strip() for f in frame.split(",") if f.strip())
-        triggers[(lemma.lower(), pos)] = TriggerSpec(lemma.lower(), pos, type_, mode or None, cameo, flags)
-    phrases: dict[tuple[str, str], TriggerSpec] = {}
-    for line in _read("phrases.tsv").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        cols += [""] * (6 - len(cols))
-        verb, complement, type_, mode, cameo, frame = (c.strip() for c in cols[:6])
-        flags = frozenset(f.strip() for f in frame.split(",") if f.strip())
-        for comp in complement.lower().split("|"):
-            phrases[(verb.lower(), comp)] = TriggerSpec(verb.lower(), "VERB", type_, mode or None, cameo, flags)
+    triggers = {(lemma.lower(), pos): TriggerSpec(lemma.lower(), pos, type_, mode, cameo, flags)
+                for lemma, pos, type_, mode, cameo, flags in _rows("triggers.tsv")}
+    # phrases: verb, complement(s) separated by "|", then the same columns as a trigger
+    phrases = {(verb.lower(), comp): TriggerSpec(verb.lower(), "VERB", type_, mode, cameo, flags)
+               for verb, complements, type_, mode, cameo, flags in _rows("phrases.tsv")
+               for comp in complements.lower().split("|")}
     return Lexicon(triggers, phrases)

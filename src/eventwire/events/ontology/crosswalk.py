@@ -74,10 +74,12 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 
 
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
-          source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None) -> AcledType:
+          source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None,
+          intervened: bool = False) -> AcledType:
     """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
     the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
-    ``lemma`` the trigger's lemma (it tells a recapture from a capture)."""
+    ``lemma`` the trigger's lemma (it tells a recapture from a capture), ``intervened`` whether the police or
+    army acted against a protest's crowd."""
     if status not in ("actual", "attempted", "failed"):
         return AcledType()
     if plover_type == "ASSAULT":
@@ -98,10 +100,14 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
             return AcledType(et, st)
         if target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS:
             return AcledType("Violence against civilians", "Attack")
+        if mode in ("torture", "beat", "targeted") and not target_sectors & _ARMED_SECTORS:
+            return AcledType("Violence against civilians", "Attack")   # one-sided violence on the unarmed
         return AcledType("Battles", "Armed clash")
     if plover_type == "PROTEST":
         if mode == "riot":
             return AcledType("Riots", "Violent demonstration")
+        if intervened:
+            return AcledType("Protests", "Protest with intervention")
         return AcledType("Protests", "Peaceful protest")
     if plover_type == "AGREE":
         return AcledType("Strategic developments", "Agreement")
