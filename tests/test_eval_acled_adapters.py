@@ -186,6 +186,9 @@ def test_unseen_case2021_labels_are_not_acled_events() -> None:
     (event("MOBILIZE", ("officials",), (), mode="police", trigger="tightened"), {"ANY_ACTION"}),
     (event("CONSULT", ("officials",), ("crowd",), trigger="met"), set()),   # the administration talking: no police act
     (event("MOBILIZE", (), ("crowd",), trigger="mobilised"), set()),   # a crowd mobilised: not the police
+    (event("MOBILIZE", (), (), mode="police", trigger="intensified"), {"ANY_ACTION"}),   # "patrolling intensified"
+    (event("MOBILIZE", (), (), mode="troops", trigger="deployed"), set()),   # whose troops: not known to be police
+    (event("COERCE", ("police-ind",), ("crowd",), mode="restrict", status="negated", trigger="stop"), {"FAIL"}),
 ])
 def test_police_labels(e: Event, expected: set[str]) -> None:
     assert police_labels(e, ACTORS) == expected

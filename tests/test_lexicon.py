@@ -142,6 +142,29 @@ def test_round_two_phrases(code, text: str, type_: str) -> None:
     assert c.events(type_), c.summary()
 
 
+@pytest.mark.parametrize("text, type_, mode, status", [
+    ("Security has been stepped up around the parliament building in the capital.", "MOBILIZE", "police", "actual"),
+    ("The city police clamped restrictions on public meetings in Pune.", "COERCE", "restrict", "actual"),
+    ("The police prevented the marchers from entering the square.", "COERCE", "restrict", "actual"),
+    ("The police did not stop the mob from burning the shops.", "COERCE", "restrict", "negated"),
+    ("The police brought the situation under control within hours.", "COERCE", "restrict", "actual"),
+    ("Troops guarded the polling stations in the north.", "MOBILIZE", "police", "actual"),
+])
+def test_round_three_public_order(code, text: str, type_: str, mode: str, status: str) -> None:
+    c = code(text)
+    assert any(e.mode == mode and e.status == status for e in c.events(type_)), c.summary()
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("The company took action to cut its costs.", "COERCE"),
+    ("Rising prices prevented families from saving money.", "COERCE"),
+    ("The minister set up a committee to study the reform.", "COERCE"),
+])
+def test_round_three_non_event_senses(code, text: str, forbidden: str) -> None:
+    c = code(text)
+    assert not c.events(forbidden), c.summary()
+
+
 @pytest.mark.parametrize("text, forbidden", [
     ("Diplomats sealed the agreement with a handshake.", "COERCE"),
     ("The police found the body of the missing student.", "COERCE"),

@@ -10,6 +10,8 @@ An event is a police event when
   deployed", "the administration sent two companies of the police");
 * it is a COERCE event with no source stated ("50 persons were arrested", "curfew was imposed", "weapons were
   seized", "the area was sealed"): arrests, curfews, searches and seizures are what the police do;
+* it is a MOBILIZE event of mode ``police`` with no source stated ("security was tightened", "patrolling has been
+  intensified", "a red alert was sounded"): raising the alert is what the police do;
 * it is a COERCE or MOBILIZE event by the civil administration (sector GOV: "the authorities sealed the
   camps", "the district administration tightened security"), which the police carry out.
 Of a police event:
@@ -60,7 +62,7 @@ def is_police_event(event: Event, actors: Mapping[str, Actor]) -> bool:
         return True
     if event.type == "MOBILIZE" and any(is_police(actors.get(a)) for a in event.target):
         return True
-    if event.type == "COERCE" and not event.source:
+    if not event.source and (event.type == "COERCE" or (event.type == "MOBILIZE" and event.mode == "police")):
         return True
     return event.type in STATE_ACTS and any(
         a is not None and ADMINISTRATION_SECTORS & set(a.sector) for a in map(actors.get, event.source))
