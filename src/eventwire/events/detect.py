@@ -521,7 +521,8 @@ def _protest_mode(tok: "Token", mode: str | None) -> str | None:
 
 
 RIOT_ACTS = {"burn", "torch", "pelt", "stone", "vandalise", "vandalize", "smash", "loot", "ransack", "hurl",
-             "throw", "damage", "clash", "attack", "storm", "set", "destroy", "assault", "injure"}
+             "throw", "damage", "clash", "attack", "storm", "set", "destroy", "assault", "injure", "light"}
+RIOT_TOOLS = {"stone", "rock", "brick", "tyre", "tire", "molotov", "petrol", "firebomb"}
 RIOT_OBJECTS = {"tyre", "tire", "stone", "rock", "brick", "vehicle", "car", "bus", "shop", "office", "building",
                 "fire", "effigy", "property", "window", "police", "policeman", "officer", "molotov", "petrol"}
 
@@ -530,6 +531,8 @@ def _protesters_turn_violent(tok: "Token") -> bool:
     """The protesters themselves burn, throw, smash or clash in the protest's sentence ("blocked the road by
     burning tyres", "demonstrated and pelted the police with stones"): a violent demonstration (a riot)."""
     verb = tok if tok.pos_ == "VERB" else tok.head
+    if any(t.lemma_.lower() in RIOT_TOOLS or (t.lower_ == "burning" and t.dep_ == "amod") for t in tok.subtree):
+        return True   # "blocked roads with stones", "barricaded the entrance with burning tyres"
     for t in tok.sent:
         if t.pos_ != "VERB" or t.lemma_.lower() not in RIOT_ACTS or t.i == tok.i:
             continue
