@@ -604,8 +604,8 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
                    for p in c.children if p.dep_ == "pobj"
                    for x in [p, *(a for a in p.children if a.dep_ == "acl")]
                    if x.i in by_trigger and by_trigger[x.i].type == "ASSAULT"]
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and in_host and not d.source_tokens \
-                and in_host[0] is not d:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and in_host and in_host[0] is not d \
+                and not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
             # "two men were killed in police firing": the victims and toll of the firing
             host = in_host[0]
             host.extra_triggers.append(d.trigger)
