@@ -501,3 +501,9 @@ def test_an_agentless_arrest_is_the_polices(code) -> None:
     c = code("Police raided a warehouse in Mombasa on Monday. Two men were arrested.")
     arrest = [e for e in c.events("COERCE") if e.mode == "arrest"][0]
     assert any("COP" in a.sector for a in c.result.actors if a.id in arrest.source)
+
+
+def test_aid_measured_in_tons_or_dollars(code) -> None:
+    c = code("Japan gave Nepal 3 million dollars of aid on Monday.")
+    e = c.event("AID")
+    assert c.sources(e) == {"Japan"} and c.targets(e) == {"Nepal"}

@@ -57,7 +57,12 @@ MUNITIONS = {"bomb", "missile", "rocket", "shell", "barrel", "mortar", "round", 
              "explosive", "device", "chlorine", "sarin", "gas", "molotov", "cocktail", "petrol", "stone", "rock",
              "brick", "firebomb"}
 PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "most", "all", "wave", "round",
-              "set", "package", "batch"}
+              "set", "package", "batch",
+              # measures: "25,000 tons of food aid", "5.1 million dollars of aid", "700 kg of medicine"
+              "ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "dollar",
+              "euro", "yen", "yuan", "rupee", "franc", "million", "billion", "worth", "amount", "quantity",
+              "shipment", "consignment", "cargo", "load", "truckload", "planeload", "convoy", "supply", "dose",
+              "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 
 
