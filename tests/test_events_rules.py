@@ -507,3 +507,8 @@ def test_aid_measured_in_tons_or_dollars(code) -> None:
     c = code("Japan gave Nepal 3 million dollars of aid on Monday.")
     e = c.event("AID")
     assert c.sources(e) == {"Japan"} and c.targets(e) == {"Nepal"}
+
+
+def test_an_effort_named_by_its_kind(code) -> None:
+    e = code("Norway launched a mediation effort between the two governments on Friday.").event("CONSULT")
+    assert e.mode == "third-party"

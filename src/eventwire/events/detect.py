@@ -56,6 +56,7 @@ EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion",
 MUNITIONS = {"bomb", "missile", "rocket", "shell", "barrel", "mortar", "round", "grenade", "projectile", "ied",
              "explosive", "device", "chlorine", "sarin", "gas", "molotov", "cocktail", "petrol", "stone", "rock",
              "brick", "firebomb"}
+EFFORTS = {"effort", "bid", "attempt", "campaign", "drive", "initiative", "mission", "push", "process"}
 PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "most", "all", "wave", "round",
               "set", "package", "batch",
               # measures: "25,000 tons of food aid", "5.1 million dollars of aid", "700 kg of medicine"
@@ -351,6 +352,12 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
     """A verb whose event depends on its complement: "restored ties", "expressed hope", "called off",
     "broke with" (the phrase lexicon); passive objects count ("ties were restored")."""
     for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EFFORTS:
+            # "ended mediation efforts", "launched a peace initiative": the effort's kind decides
+            for m in c.children:
+                spec = lex.phrase(tok.lemma_, m.lemma_) if m.dep_ == "compound" else None
+                if spec is not None:
+                    return spec
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PARTITIVES:
             inner = [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
                      if p.dep_ == "pobj"]
@@ -392,6 +399,11 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
         if c.dep_ != "dobj":
             continue
         spec = lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        if spec is None and c.lemma_.lower() in EFFORTS:
+            # "launched a mediation effort": the compound names the event
+            inner = [m for m in c.children if m.dep_ == "compound" and lex.trigger(m.lemma_, "NOUN") is not None]
+            if inner:
+                spec = lex.trigger(inner[0].lemma_, "NOUN")
         if c.lemma_.lower() == "strike":
             spec = lex.trigger("airstrike", "NOUN") if _strike_noun(c) or tok.lemma_.lower() in (
                 "launch", "carry", "conduct") else spec
