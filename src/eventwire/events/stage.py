@@ -234,7 +234,7 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
                for i in [d.trigger, *d.extra_triggers])
     confidence = 0.4 + 0.15 * bool(d.source) + 0.15 * bool(d.target) + 0.1 * (not d.nominal) \
         + 0.05 * bool(d.merged) + 0.05 * (d.date is not None and d.date.precision not in ("reported", "unknown")) \
-        + 0.05 * main - 0.1 * (d.status == "hypothetical")
+        + 0.05 * main - 0.1 * (d.status == "hypothetical") - 0.1 * (d.status == "intended" and not main)
     cameo = cameo_code(d.type, d.cameo)
     return Event(
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
