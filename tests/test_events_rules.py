@@ -489,3 +489,26 @@ def test_protesters_burning_tyres_is_a_violent_demonstration(code) -> None:
 def test_protest_dispersed_by_police_is_a_protest_with_intervention(code) -> None:
     c = code("Thousands of students marched in Dhaka on Monday. Police fired tear gas at the marchers.")
     assert c.event("PROTEST").acled.sub_event_type == "Protest with intervention"
+
+
+def test_agent_of_a_passive_told_through_the_operation(code) -> None:
+    c = code("Five militants were killed during an operation by Kenyan troops near Lamu on Friday.")
+    e = c.event("ASSAULT")
+    assert any("MIL" in a.sector and a.country == "KEN" for a in c.result.actors if a.id in e.source)
+
+
+def test_an_agentless_arrest_is_the_polices(code) -> None:
+    c = code("Police raided a warehouse in Mombasa on Monday. Two men were arrested.")
+    arrest = [e for e in c.events("COERCE") if e.mode == "arrest"][0]
+    assert any("COP" in a.sector for a in c.result.actors if a.id in arrest.source)
+
+
+def test_aid_measured_in_tons_or_dollars(code) -> None:
+    c = code("Japan gave Nepal 3 million dollars of aid on Monday.")
+    e = c.event("AID")
+    assert c.sources(e) == {"Japan"} and c.targets(e) == {"Nepal"}
+
+
+def test_an_effort_named_by_its_kind(code) -> None:
+    e = code("Norway launched a mediation effort between the two governments on Friday.").event("CONSULT")
+    assert e.mode == "third-party"

@@ -45,7 +45,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         for c in verb.children:
             if c.dep_ == "agent":
                 return [t for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
-        return []
+        return _operation_agent(verb)
     for c in verb.children:
         if c.dep_ in _SUBJ:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -92,6 +92,29 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         if head.dep_ in ("dobj", "pobj", "attr") and head.head is not head:
             gov = head.head if head.dep_ != "pobj" else head.head.head
             return subject_tokens(gov, depth + 1)
+    return []
+
+
+_OPERATION_PREPS = {"during", "in", "after", "following", "amid", "amidst"}
+_OPERATION_AGENTS = {"police", "army", "military", "troops", "security", "forces", "gendarmerie", "navy",
+                     "militants", "rebels"}
+
+
+def _operation_agent(verb: "Token") -> list["Token"]:
+    """The agent of a passive told through the operation it happened in: "7 militants were killed during an
+    operation by ANDSF forces", "a suspect was killed in a police raid"."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in _OPERATION_PREPS:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            for q in p.children:
+                if q.dep_ == "prep" and q.lower_ == "by":
+                    return [t for o in q.children if o.dep_ == "pobj" for t in expand_conj(o)]
+            for q in p.children:
+                if q.dep_ in ("compound", "amod") and q.lemma_.lower() in _OPERATION_AGENTS:
+                    return [q]
     return []
 
 

@@ -56,8 +56,14 @@ EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion",
 MUNITIONS = {"bomb", "missile", "rocket", "shell", "barrel", "mortar", "round", "grenade", "projectile", "ied",
              "explosive", "device", "chlorine", "sarin", "gas", "molotov", "cocktail", "petrol", "stone", "rock",
              "brick", "firebomb"}
+EFFORTS = {"effort", "bid", "attempt", "campaign", "drive", "initiative", "mission", "push", "process"}
 PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "most", "all", "wave", "round",
-              "set", "package", "batch"}
+              "set", "package", "batch",
+              # measures: "25,000 tons of food aid", "5.1 million dollars of aid", "700 kg of medicine"
+              "ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "dollar",
+              "euro", "yen", "yuan", "rupee", "franc", "million", "billion", "worth", "amount", "quantity",
+              "shipment", "consignment", "cargo", "load", "truckload", "planeload", "convoy", "supply", "dose",
+              "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 
 
@@ -346,6 +352,12 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
     """A verb whose event depends on its complement: "restored ties", "expressed hope", "called off",
     "broke with" (the phrase lexicon); passive objects count ("ties were restored")."""
     for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EFFORTS:
+            # "ended mediation efforts", "launched a peace initiative": the effort's kind decides
+            for m in c.children:
+                spec = lex.phrase(tok.lemma_, m.lemma_) if m.dep_ == "compound" else None
+                if spec is not None:
+                    return spec
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PARTITIVES:
             inner = [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
                      if p.dep_ == "pobj"]
@@ -387,6 +399,11 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
         if c.dep_ != "dobj":
             continue
         spec = lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        if spec is None and c.lemma_.lower() in EFFORTS:
+            # "launched a mediation effort": the compound names the event
+            inner = [m for m in c.children if m.dep_ == "compound" and lex.trigger(m.lemma_, "NOUN") is not None]
+            if inner:
+                spec = lex.trigger(inner[0].lemma_, "NOUN")
         if c.lemma_.lower() == "strike":
             spec = lex.trigger("airstrike", "NOUN") if _strike_noun(c) or tok.lemma_.lower() in (
                 "launch", "carry", "conduct") else spec
@@ -521,7 +538,8 @@ def _protest_mode(tok: "Token", mode: str | None) -> str | None:
 
 
 RIOT_ACTS = {"burn", "torch", "pelt", "stone", "vandalise", "vandalize", "smash", "loot", "ransack", "hurl",
-             "throw", "damage", "clash", "attack", "storm", "set", "destroy", "assault", "injure"}
+             "throw", "damage", "clash", "attack", "storm", "set", "destroy", "assault", "injure", "light"}
+RIOT_TOOLS = {"stone", "rock", "brick", "tyre", "tire", "molotov", "petrol", "firebomb"}
 RIOT_OBJECTS = {"tyre", "tire", "stone", "rock", "brick", "vehicle", "car", "bus", "shop", "office", "building",
                 "fire", "effigy", "property", "window", "police", "policeman", "officer", "molotov", "petrol"}
 
@@ -530,6 +548,8 @@ def _protesters_turn_violent(tok: "Token") -> bool:
     """The protesters themselves burn, throw, smash or clash in the protest's sentence ("blocked the road by
     burning tyres", "demonstrated and pelted the police with stones"): a violent demonstration (a riot)."""
     verb = tok if tok.pos_ == "VERB" else tok.head
+    if any(t.lemma_.lower() in RIOT_TOOLS or (t.lower_ == "burning" and t.dep_ == "amod") for t in tok.subtree):
+        return True   # "blocked roads with stones", "barricaded the entrance with burning tyres"
     for t in tok.sent:
         if t.pos_ != "VERB" or t.lemma_.lower() not in RIOT_ACTS or t.i == tok.i:
             continue
@@ -601,8 +621,8 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
                    for p in c.children if p.dep_ == "pobj"
                    for x in [p, *(a for a in p.children if a.dep_ == "acl")]
                    if x.i in by_trigger and by_trigger[x.i].type == "ASSAULT"]
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and in_host and not d.source_tokens \
-                and in_host[0] is not d:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and in_host and in_host[0] is not d \
+                and not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
             # "two men were killed in police firing": the victims and toll of the firing
             host = in_host[0]
             host.extra_triggers.append(d.trigger)

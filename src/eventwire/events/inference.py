@@ -4,6 +4,7 @@
   participant is the source, the others the target (``symmetric`` marks that the order carries no meaning);
 - retaliation: an attack with no stated target, told beside an attack on its perpetrator ("Israel took the
   offensive against Hamas after the militant group launched an attack"), targets that other attacker;
+- an arrest with no agent was made by the police (else the security forces) acting earlier in the story;
 - a refusal with no stated target answers the demand told just before it in the same sentence ("Hamas
   wanted …, something to which Netanyahu refused to agree"): its target is the demander and its issue the
   demanded thing.
@@ -55,6 +56,7 @@ def infer_roles(doc: "Doc", drafts: list[EventDraft], sectors: dict[str, frozens
             d.target = [a for a in req.source if a not in d.source]
             if not any(doc[i].pos_ in ("NOUN", "PROPN") for i in d.issue_tokens):
                 d.issue_tokens = list(req.issue_tokens)
+    _arrester(drafts, sectors or {})
     _repression(doc, drafts, sectors or {})
     _retaliation(drafts)
     for d in drafts:
@@ -79,6 +81,20 @@ def _repression(doc: "Doc", drafts: list[EventDraft], sectors: dict[str, frozens
         for p in protests:
             if _same_sentence(doc, d, p):
                 d.target = list(p.source)
+                break
+
+
+def _arrester(drafts: list[EventDraft], sectors: dict[str, frozenset[str]]) -> None:
+    """"… during an operation by the police. A man was arrested.": an arrest told with no agent was made by the
+    police (else the security forces) the story named before it."""
+    for n, d in enumerate(drafts):
+        if d.type != "COERCE" or d.mode != "arrest" or d.source:
+            continue
+        for sector in ("COP", "MIL"):
+            earlier = [a for e in drafts[:n] for a in e.source if sector in sectors.get(a, frozenset())]
+            if earlier:
+                d.source = [earlier[-1]]
+                d.target = [t for t in d.target if t != earlier[-1]]
                 break
 
 

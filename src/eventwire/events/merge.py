@@ -66,6 +66,8 @@ def _compatible(doc: "Doc", keep: EventDraft, d: EventDraft,
         return False
     if keep.status != d.status:
         return False
+    if keep.type == "COERCE" and keep.mode != d.mode and keep.mode and d.mode:
+        return False   # a raid and the arrests made in it are two acts of coercion
     if _anaphoric(doc, d):
         known = d.date is not None and d.date.precision not in ("reported", "unknown")
         kept_known = keep.date is not None and keep.date.precision not in ("reported", "unknown")

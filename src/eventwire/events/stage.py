@@ -234,13 +234,13 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
                for i in [d.trigger, *d.extra_triggers])
     confidence = 0.4 + 0.15 * bool(d.source) + 0.15 * bool(d.target) + 0.1 * (not d.nominal) \
         + 0.05 * bool(d.merged) + 0.05 * (d.date is not None and d.date.precision not in ("reported", "unknown")) \
-        + 0.05 * main - 0.1 * (d.status == "hypothetical")
+        + 0.05 * main - 0.1 * (d.status == "hypothetical") - 0.1 * (d.status == "intended" and not main)
     cameo = cameo_code(d.type, d.cameo)
     return Event(
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
         acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
-                    intervened=d.intervened),
+                    intervened=d.intervened, symmetric=d.symmetric),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,

@@ -75,11 +75,11 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
           source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None,
-          intervened: bool = False) -> AcledType:
+          intervened: bool = False, symmetric: bool = False) -> AcledType:
     """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
     the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
     ``lemma`` the trigger's lemma (it tells a recapture from a capture), ``intervened`` whether the police or
-    army acted against a protest's crowd."""
+    army acted against a protest's crowd, ``symmetric`` whether both sides fired (an exchange of fire)."""
     if status not in ("actual", "attempted", "failed"):
         return AcledType()
     if plover_type == "ASSAULT":
@@ -95,6 +95,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"} and mode in (None, "primitive",
                                                                                                "beat", "destroy"):
             return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
+        if symmetric and mode in (None, "heavy-weapons", "firearms"):
+            return AcledType("Battles", "Armed clash")   # "exchanged artillery with …": two sides fighting
         if mode in _ASSAULT_MODE_TO_ACLED:
             et, st = _ASSAULT_MODE_TO_ACLED[mode]
             return AcledType(et, st)
