@@ -92,7 +92,7 @@ def test_manifest_matches_the_data_files() -> None:
         from eventwire.resources.manifest import verify
         assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "places-2026.11.3" and manifest["licence"] and manifest["sources"]
+    assert manifest["version"] == "places-2026.11.4" and manifest["licence"] and manifest["sources"]
     for name, facts in manifest["files"].items():
         blob = (DATA / name).read_bytes()
         assert hashlib.sha256(blob).hexdigest() == facts["sha256"], name
@@ -235,3 +235,17 @@ def test_localities_lie_near_their_parent_towns(gazetteer: Gazetteer) -> None:
             limit = 30 if row["kind"] in ("village", "town", "base") else 15  # a village's parent is its district
             assert min(haversine_km(float(row["lat"]), float(row["lon"]), t.lat or 0, t.lon or 0)
                        for t in towns) < limit, row["slug"]
+
+
+def test_entity_run_over_a_place_and_its_container_is_split(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "On 8 May 2020, citizens protested from their balconies in Nis, Serbia, "
+                                      "against the government.")
+    assert found["Nis"].country == "SRB" and found["Serbia"].kind == "country"
+
+
+def test_bracketed_division_of_an_unknown_village_is_a_place_with_a_point(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "On 8 May 2020, 1 policeman was killed in Wardak province.")
+    wardak = next(place for text, place in found.items() if text.startswith("Wardak"))
+    assert wardak.kind == "admin1" and wardak.lat is not None
+    found = places_of(nlp, gazetteer, "On 8 May 2020, gunmen clashed in Kasumbalesa (Sakania, Haut-Katanga).")
+    assert found["Haut-Katanga"].country == "COD" and found["Haut-Katanga"].lat is not None

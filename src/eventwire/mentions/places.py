@@ -162,15 +162,17 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        start, end = trim_span(doc, ent.start, ent.end)
-        if start >= end or _demonym_only(gazetteer, doc[start:end].text):
-            continue
-        if end - start == 1 and doc[start].lower_ in BLOC_WORDS:
-            continue  # "the West", "the East": geopolitical blocs, not the town of West, Texas
-        start, end, entries = lookup_span(doc, gazetteer, start, end)
-        if entries:
-            take(start, end, entries)
-    for start, end in _other_spans(doc, taken):
+        for start, end in _parts(doc, gazetteer, ent.start, ent.end):
+            start, end = trim_span(doc, start, end)
+            if start >= end or _demonym_only(gazetteer, doc[start:end].text):
+                continue
+            if end - start == 1 and doc[start].lower_ in BLOC_WORDS:
+                continue  # "the West", "the East": geopolitical blocs, not the town of West, Texas
+            start, end, entries = lookup_span(doc, gazetteer, start, end)
+            if entries:
+                take(start, end, entries)
+    others = [part for start, end in _other_spans(doc, taken) for part in _parts(doc, gazetteer, start, end)]
+    for start, end in sorted(others):
         start, end = trim_span(doc, start, end)
         if start >= end or any(i in taken for i in range(start, end)):
             continue
@@ -178,10 +180,52 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
         if normalise(text) in people or _demonym_only(gazetteer, text) or not doc[start].text[:1].isupper():
             continue
         start, end, entries = lookup_span(doc, gazetteer, start, end)
-        if entries and _licensed(doc[start:end], entries, people):
+        if entries and (_licensed(doc[start:end], entries, people) or _appended(doc, start, end, entries, taken)):
             take(start, end, entries)
     found.sort(key=lambda item: item[0])
     return town_localities(doc, gazetteer, found)
+
+
+LIST_MARKS = frozenset({",", "(", ")", ";", "/"})
+CONTAINER_KINDS = frozenset({"country", "region", "admin1", "admin2"})
+
+
+def _parts(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity the small model ran over a place and its container ("Nis, Serbia", "Encarnacion (Itapua",
+    "Cienaga, Magdalena department"): where the whole is unknown, its parts between commas and brackets."""
+    if not any(doc[i].text in LIST_MARKS for i in range(start, end)) or gazetteer.candidates(doc[start:end].text):
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text in LIST_MARKS:
+            if i > begin:
+                parts.append((begin, i))
+            begin = i + 1
+    return parts
+
+
+def _appended(doc: "Doc", start: int, end: int, entries: list[GazEntry], taken: set[int]) -> bool:
+    """Coded notes name a place's containers after it: "in Takalout (Kidal)", "Kasumbalesa (Sakania,
+    Haut-Katanga)", "in Cienaga, Magdalena department", "Azra district, Logar". A known name in brackets after a
+    capitalised name, or after a comma following a place, is a place; so is a division or country after a comma
+    following a capitalised name."""
+    if start < 2:
+        return False
+    mark, before = doc[start - 1].text, doc[start - 2]
+    closing = doc[end].text if end < len(doc) else "."
+    if mark == "(" and before.text[:1].isupper() and closing in (")", ","):
+        return True
+    if mark != ",":
+        return False
+    if start - 2 in taken:
+        return True
+    # "(Kismaayo, Lower Juba)": the second of a bracketed pair; "Azra district, Logar": a division after a name
+    bracket = next((doc[i].text for i in range(start - 2, max(-1, start - 8), -1) if doc[i].text in "()"), "")
+    if bracket == "(" and closing == ")":
+        return True
+    return (any(e.kind in CONTAINER_KINDS for e in entries)
+            and (before.text[:1].isupper() or before.lower_ in SETTLEMENT_NOUNS | {"subdivision", "township"}))
 
 
 def _name_run(doc: "Doc", start: int, step: int) -> int:
@@ -249,13 +293,19 @@ def _other_spans(doc: "Doc", taken: set[int]) -> list[tuple[int, int]]:
     while i < len(doc):
         if doc[i].pos_ == "PROPN" and i not in in_entity and i not in taken:
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in in_entity:
+            while j < len(doc) and j not in in_entity and (doc[j].pos_ == "PROPN" or _joining_hyphen(doc, j)):
                 j += 1
             spans.append((i, j))
             i = j
         else:
             i += 1
     return spans
+
+
+def _joining_hyphen(doc: "Doc", i: int) -> bool:
+    """The hyphen of "Haut-Katanga", "Kafr-Nabl": unspaced, between two proper nouns."""
+    return (doc[i].text in DASHES and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN")
 
 
 def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, list[GazEntry]]:
@@ -276,7 +326,11 @@ def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple
         # "Regina, Sask.": the tokenizer splits the period off a short form that is known only with it
         entries = [e for e in gazetteer.candidates(doc[start:end].text + ".") if e.kind != "city"]
     if not entries and end - start > 1 and doc[start].lower_ in DIRECTIONS:
-        return start + 1, end, gazetteer.candidates(doc[start + 1:end].text)
+        # "eastern Ukraine" is Ukraine, but "West Zone" is no town called Zone
+        bare = gazetteer.candidates(doc[start + 1:end].text)
+        if any(e.kind != "city" or e.population > WELL_KNOWN_POPULATION for e in bare):
+            return start + 1, end, bare
+        return start, end, []
     if not entries and end - start > 1 and doc[end - 1].lower_ in TOWN_WORDS:
         # "Al Mukalla City", "Paletwa Town": the town under its bare name
         entries = [e for e in gazetteer.candidates(doc[start:end - 1].text) if e.kind in SPECIFIC_KINDS]
@@ -353,6 +407,7 @@ def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
         containers = by_start[end + 1][1]
         container = containers[0]
         toponym = toponyms[normalise(doc[start:end].text)]
+        areas: list[GazEntry] = []
         if container.kind in ("country", "admin1", "admin2", "region"):
             inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
         elif container.kind in SPECIFIC_KINDS and toponym.candidates[0].kind in SPECIFIC_KINDS:
@@ -383,6 +438,8 @@ def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
                       if c.kind in SPECIFIC_KINDS and _distance(c, container) <= DISTRICT_KM]
         else:
             inside = [c for c in toponym.candidates if c is not container and _inside(c, container)]
+        if container.lat is None:  # a division without a point: the town itself, if it lies in that country
+            inside = inside or [c for c in toponym.candidates if c.country == container.country]
         toponym.candidates = inside or [container]
 
 
@@ -423,6 +480,8 @@ def _inside(entry: GazEntry, container: GazEntry) -> bool:
         return entry.country == container.country
     if container.kind == "admin1" and entry.admin1 is not None:
         return entry.country == container.country and entry.admin1 == container.name
+    if container.lat is None:
+        return entry.country == container.country
     return _distance(entry, container) < FAR_KM and (container.country is None
                                                       or entry.country == container.country)
 
