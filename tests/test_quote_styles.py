@@ -371,3 +371,105 @@ def test_leading_connective_is_the_reporters(code, text: str, content: str) -> N
     c = code(text)
     (q,) = c.result.quotes
     assert q.text == content
+
+
+# --- round 4: questions and exclamations split by their attribution, stance objects, naming, as-clauses ------
+
+@pytest.mark.parametrize("text, halves, speaker", [
+    ("“Why would we wait another year?” Macron asked. “The farmers need an answer before the harvest.”",
+     ("Why would we wait another year?", "The farmers need an answer before the harvest"), "Emmanuel Macron"),
+    ("“We will not give up!” Erdogan said. “The talks must go on until the border is open.”",
+     ("We will not give up!", "The talks must go on until the border is open"), "Recep Tayyip Erdoğan"),
+])
+def test_question_or_exclamation_split_by_its_attribution_is_one_quote(code, text: str,
+                                                                        halves: tuple[str, str],
+                                                                        speaker: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == " … ".join(halves) and q.kind == "direct"
+    assert c.speakers(q) == {speaker}
+
+
+def test_attribution_after_a_question_mark_still_speaks(code) -> None:
+    # the parser puts "Blinken asked." into a sentence of its own
+    c = code("“Is the border open again?” Blinken asked.")
+    (q,) = c.result.quotes
+    assert q.text == "Is the border open again?" and c.speakers(q) == {"Antony Blinken"}
+    assert q.cue is not None and q.cue.text == "asked"
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Macron supports the new pension reform for public workers.", "the new pension reform for public workers",
+     "Emmanuel Macron", "supports"),
+    ("Blinken backed the proposed ceasefire plan for the region.", "the proposed ceasefire plan for the region",
+     "Antony Blinken", "backed"),
+    ("Erdogan noted the sharp rise in grain prices during the interview.",
+     "the sharp rise in grain prices during the interview", "Recep Tayyip Erdoğan", "noted"),
+    # a naming verb with an object predicate: the object and what it is called
+    ("Macron called the pension proposal a giveaway to the banks.", "the pension proposal a giveaway to the banks",
+     "Emmanuel Macron", "called"),
+])
+def test_stance_objects_and_naming(code, text: str, content: str, speaker: str, cue: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker} and q.cue is not None and q.cue.text == cue
+
+
+def test_calling_a_meeting_is_not_naming(code) -> None:
+    c = code("Macron called the meeting because the farmers wanted answers.")
+    assert not any(q.cue is not None and q.cue.text == "called" for q in c.result.quotes)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As Macron put it in an interview, the summit was ''a waste of everyone's time.''",
+     "a waste of everyone's time", "Emmanuel Macron"),
+    ("Yet, as Blinken observed, in the first weeks of the crisis -- ''who would you even call?''",
+     "who would you even call?", "Antony Blinken"),
+])
+def test_fronted_as_clause_attributes_the_quote(code, text: str, content: str, speaker: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker}
+
+
+def test_who_makes_any_noun_a_speaker(code) -> None:
+    c = code("A pilot who said the runway lights had failed twice was interviewed on Monday.")
+    q = _quote(c, "the runway lights had failed twice")
+    assert c.speakers(q) == {"pilot"}
+    assert "who" in {m.text for m in c.actor("pilot").mentions}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Macron told NBC’s “Meet the Press” that the talks would go on.", "that the talks would go on"),
+    ("On “Face the Nation,” Blinken said the talks were useful.", "the talks were useful"),
+])
+def test_quoted_show_titles_are_not_quotes(code, text: str, content: str) -> None:
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == content
+
+
+def test_according_to_content_drops_a_leading_conjunction(code) -> None:
+    c = code("And the ruling party now holds a lead of 12 points over the opposition, according to the poll.")
+    (q,) = c.result.quotes
+    assert q.text == "the ruling party now holds a lead of 12 points over the opposition"
+
+
+def test_a_quoted_heading_line_is_not_a_quote(code) -> None:
+    c = code("The talks ended on Monday.\n\n‘A Long Road Ahead.’\n\nMacron said the farmers would have to wait.")
+    assert [q.text for q in c.result.quotes] == ["the farmers would have to wait"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # base forms the parser hangs on the cue continue the infinitive
+    ("Macron pledged to triple the size of the army, grow the navy and create a new reserve force.",
+     "to triple the size of the army, grow the navy and create a new reserve force"),
+    # two clauses of one verb, one after the other, are one content
+    ("Macron said one strike may have more than one victim, so thousands of victims does not mean thousands "
+     "of strikes.",
+     "one strike may have more than one victim, so thousands of victims does not mean thousands of strikes"),
+])
+def test_coordinated_continuations_belong_to_the_content(code, text: str, content: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {"Emmanuel Macron"}

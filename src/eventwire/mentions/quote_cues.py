@@ -46,7 +46,7 @@ INFINITIVE_VERBS = {"vow", "pledge", "promise", "threaten", "urge", "call", "ask
 OBJECT_VERBS = {"cite", "propose", "promise", "pledge", "demand", "deny", "mention", "announce",
                 "recommend", "predict", "urge", "endorse", "question", "criticize", "criticise",
                 "praise", "condemn", "dispute", "reject", "acknowledge", "admit", "concede", "blame", "accuse",
-                "oppose", "blast", "slam", "champion", "echo",
+                "oppose", "blast", "slam", "champion", "echo", "support", "back", "note",
                 "mock", "lambaste", "tout", "promote", "advocate", "applaud", "hail", "welcome",
                 "decry", "denounce", "discuss", "reference", "reiterate", "voice", "express",
                 "favor", "favour", "deride", "ridicule", "disparage", "chastise", "rebuke", "scold",

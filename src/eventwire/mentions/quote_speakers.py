@@ -153,6 +153,12 @@ def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
     if not found and subj:
         found = [a for a in (unknown_speaker(t, analysis) for t in subj) if a]
     rel = _relative_pronoun(verb)
+    if not found and rel is not None and rel.lower_ in ("who", "whom") and subj and subj[0].pos_ == "NOUN":
+        # "an architect who said …": "who" refers to a person, whatever the noun
+        head = subj[0]
+        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i == head.i - 1]
+        name = " ".join(t.lower_ for t in mods + [head])
+        found = [new_speaker(analysis, name, "person", (mods or [head])[0], head)]
     if rel is not None:
         # "the senator, who said …": the pronoun is a mention of its antecedent
         end = max((t for t in rel.subtree), key=lambda t: t.i)

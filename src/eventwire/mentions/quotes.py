@@ -94,6 +94,33 @@ def _attribution_near(doc: "Doc", start: int, end: int) -> "Token | None":
     return None
 
 
+def _trailing_attribution(doc: "Doc", mark_end: int) -> "Token | None":
+    """'“…?” Macron asked.': an attribution the parser split off into a short sentence of its own."""
+    nxt = next((t for t in doc if t.idx >= mark_end), None)
+    if nxt is None or "\n" in doc.text[mark_end:nxt.idx] or nxt.i == 0 or nxt.sent.start != nxt.i and \
+            doc[nxt.i - 1].sent == nxt.sent:
+        return None
+    sent = nxt.sent
+    if len(sent) > 14:
+        return None
+    for t in sent[:7]:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > t.i for c in t.children):
+            return t
+    return None
+
+
+def _as_attribution(doc: "Doc", first: int) -> "Token | None":
+    """'As Mr. Lee observed, “…”' / 'as she put it, …': a fronted as-clause attributes the sentence it opens."""
+    for t in doc[doc[first].sent.start:first]:
+        low = t.lemma_.lower()
+        if t.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and (
+                low in SPEECH_VERBS or (low == "put" and any(c.lower_ == "it" and c.dep_ == "dobj"
+                                                              for c in t.children))):
+            return t
+    return None
+
+
 def _cue_span(verb: "Token") -> Span:
     """The verb, with a particle or preposition that makes the speech act ("called for", "pointed to")."""
     end = verb.idx + len(verb.text)
@@ -180,6 +207,10 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis", extra: list[_Draft]) -> lis
             verb = None
         if verb is None:
             verb = _attribution_near(doc, toks[0], toks[-1] + 1)
+        if verb is None:
+            verb = _trailing_attribution(doc, me)
+        if verb is None:
+            verb = _as_attribution(doc, toks[0])
         speaker = tuple(speaker_of_verb(verb, analysis)) if verb is not None else ()
         cue = _cue_span(verb) if verb is not None else None
         if not speaker:
@@ -197,6 +228,8 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis", extra: list[_Draft]) -> lis
         before = text[:ms].rstrip()
         opens_clause = not before or before[-1] in ".:,;!?\n" or first.i == first.sent.start
         kind = "direct" if sentence_like and opens_clause else "partial"
+        if kind == "partial" and _is_title(doc, _Draft(qs, qe_clean, kind, None, None, (), ms, me)):
+            continue
         if kind == "partial":
             found = _argument_start(doc, toks)
             if found is not None and (verb is None or found[0].i == verb.i):
@@ -251,6 +284,9 @@ def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | 
     return verb, first.idx
 
 
+_RUN_ON = (",", ";", "—", "-", "?", "!")
+
+
 def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
     """"A," she said. "B." is one quote: join halves whose gap (same paragraph) is only their attribution."""
     text = doc.text
@@ -264,8 +300,9 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
             own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i}
             gap_verbs = [t for t in doc if prev.mark_end <= t.idx < d.mark_start and t.pos_ == "VERB"
                          and t.i not in own]
-            runs_on = text[prev.start:prev.mark_end].rstrip("\"”’'»“ ").endswith((",", ";", "—", "-")) or \
-                gap.lstrip().startswith(",")
+            first_half = text[prev.start:prev.mark_end].rstrip("\"”’'»“ ")
+            # "“A,” she said. “B.”" and "“A?” she asked. “B.”": the attribution sits between two halves
+            runs_on = first_half.endswith(_RUN_ON) or gap.lstrip().startswith(",")
             if cue_in_gap and runs_on and "\n" not in gap and len(gap) <= 250 and not gap_verbs and \
                     (d.verb is None or d.verb == prev.verb or not d.speaker or d.speaker == prev.speaker):
                 prev.end, prev.mark_end = d.end, d.mark_end
@@ -306,11 +343,19 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
             continue
         spans: list[tuple[int, int]] = []
         if lemma in INDIRECT_VERBS:
-            for c in tok.children:
-                if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG" or _has_own_subject(c)):
-                    ext = _clause_extent(doc, c, tok)
-                    if ext is not None:
-                        spans.append(ext)
+            clauses = [c for c in tok.children
+                       if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG" or _has_own_subject(c))]
+            after = [c for c in clauses if c.i > tok.i]
+            if len(after) > 1 and "\n" not in doc.text[after[0].left_edge.idx:after[-1].right_edge.idx]:
+                # "said A, so B": two clauses of one verb, one after the other, are one reported content
+                ext = _extent([t for c in after for t in c.subtree])
+                if ext is not None:
+                    spans.append(ext)
+                clauses = [c for c in clauses if c.i < tok.i]
+            for c in clauses:
+                ext = _clause_extent(doc, c, tok)
+                if ext is not None:
+                    spans.append(ext)
         if lemma in INFINITIVE_VERBS:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and any(a.lower_ == "to" for a in c.children):
@@ -318,6 +363,10 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                            [o for p in tok.children if p.dep_ == "prep" and tok.i < p.i < c.i and
                             p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
                     toks = [t for o in objs for t in o.subtree] + list(c.subtree)
+                    # "pledged to triple the army, grow the navy and …": base forms the parser hung on the cue
+                    # continue the infinitive
+                    toks += [t for v in tok.children if v.dep_ == "conj" and v.tag_ == "VB" and v.i > c.i
+                             and not _has_own_subject(v) for t in v.subtree]
                     ext = _extent(toks)
                     if ext is not None:
                         spans.append(ext)
@@ -331,6 +380,14 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
             ext = _extent(toks) if any(c.dep_ == "nsubj" for c in tok.children) else None
             if ext is not None:
                 spans.append(ext)
+        if lemma in NAMING_VERBS:
+            # "called the plan a giveaway to the banks": the object with what it is called is the content
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+            preds = [c for c in tok.children if c.dep_ == "oprd" and objs and c.i > objs[0].i]
+            if objs and preds and not any(in_quote(t) for t in preds[0].subtree):
+                ext = _extent(list(objs[0].subtree) + list(preds[0].subtree))
+                if ext is not None:
+                    spans.append(ext)
         if lemma in OBJECT_VERBS or (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prep"
                                                    and c.i == tok.i + 1), "")) in PARTICLE_CUES:
             for c in tok.children:
@@ -365,13 +422,11 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
             # "According to X, A" reports A; "A, according to X" reports what comes before
             content = [t for t in sent if t.i > src_end and not t.is_space] if not lead else \
                 [t for t in sent if t.i < tok.i and not t.is_space]
-            while content and content[-1].is_punct and content[-1].text not in ("”", '"'):
-                content = content[:-1]
-            while content and content[0].is_punct and content[0].text not in ("“", '"'):
-                content = content[1:]
-            if len(content) < 2:
+            # edge punctuation and a leading "And"/"But" or connective are the reporter's
+            span = _extent(content)
+            if span is None:
                 continue
-            start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+            start, end = span
             cue_end = doc[tok.i + 1].idx + 2
             out.append(_Draft(start, end, "indirect", None, Span(tok.idx, cue_end, doc.text[tok.idx:cue_end]),
                               speaker, parts=[(start, end)]))
@@ -486,6 +541,31 @@ def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> 
         nxt = next((x for x in by_start[i + 1:] if x.speaker), None)
         if nxt is not None and nxt.start - d.end < 120 and "\n" not in doc.text[d.end:nxt.start]:
             d.speaker = nxt.speaker
+
+
+_TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
+_TITLE_WORD_RE = re.compile(r"[\w’']+")
+
+
+def _is_title(doc: "Doc", d: _Draft) -> bool:
+    """A quoted name of a show or a work (on “Face the Nation”, NBC’s “Today Show”) or a heading: a short
+    Title Case phrase after "on"/"of"/"in", after an organization's possessive, or alone on its line."""
+    words = _TITLE_WORD_RE.findall(doc.text[d.start:d.end])
+    if not 2 <= len(words) <= 9 or not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words):
+        return False
+    text = doc.text
+    line_start = text.rfind("\n", 0, d.mark_start) + 1
+    line_end = text.find("\n", d.mark_end)
+    if not text[line_start:d.mark_start].strip() and not text[d.mark_end:line_end if line_end >= 0 else None
+                                                               ].strip(" .\u00a0"):
+        return True   # a section heading: a line that is only a quoted Title Case phrase
+    before = [t for t in doc if t.idx + len(t.text) <= d.mark_start][-2:]
+    if not before:
+        return False
+    if before[-1].lower_ in ("on", "of", "in"):
+        return True
+    return len(before) == 2 and before[-1].tag_ == "POS" and before[0].ent_type_ == "ORG"
 
 
 def quote_stage(analysis: "Analysis") -> None:
