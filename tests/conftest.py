@@ -1,12 +1,18 @@
 """Shared helpers for the rule tests that run the real default pipeline on sentences written for them."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 
 from eventwire.model import Actor, Article, CodedArticle, DateValue, Event, Position, Quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from eventwire.resources.gazetteer import Gazetteer
 
 PUBLISHED = "2024-05-10"
 
@@ -66,3 +72,32 @@ def code() -> Callable[..., Coded]:
         return Coded(pipeline.code(article))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A private gazetteer cache folder for one test module (built once there; a warm-load test reuses it).
+    Modules that need it say ``pytestmark = pytest.mark.usefixtures("gazetteer_cache")``."""
+    from eventwire.resources.gazetteer import load_gazetteer
+
+    folder = tmp_path_factory.mktemp("ewcache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("EVENTWIRE_CACHE_DIR", str(folder))
+    load_gazetteer.cache_clear()
+    yield
+    load_gazetteer.cache_clear()
+    patch.undo()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(gazetteer_cache: None) -> "Gazetteer":
+    from eventwire.resources.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> "Language":
+    from eventwire.document.parse import load_nlp
+
+    return load_nlp()

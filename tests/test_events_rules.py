@@ -512,3 +512,8 @@ def test_aid_measured_in_tons_or_dollars(code) -> None:
 def test_an_effort_named_by_its_kind(code) -> None:
     e = code("Norway launched a mediation effort between the two governments on Friday.").event("CONSULT")
     assert e.mode == "third-party"
+
+
+def test_made_no_arrests_is_negated(code) -> None:
+    e = code("Police made no arrests in Surat on Monday.").event("COERCE")
+    assert e.status == "negated"

@@ -3,33 +3,13 @@
 Every sentence here was written for these tests."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
-from eventwire.resources.gazetteer import Gazetteer, dotted_key, haversine_km, load_gazetteer
+from eventwire.resources.gazetteer import Gazetteer, dotted_key, haversine_km
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("ewcache")
-    patch = pytest.MonkeyPatch()
-    patch.setenv("EVENTWIRE_CACHE_DIR", str(folder))
-    load_gazetteer.cache_clear()
-    yield
-    load_gazetteer.cache_clear()
-    patch.undo()
-
-
-@pytest.fixture(scope="module")
-def gazetteer(cache_folder: None) -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from eventwire.document.parse import load_nlp
-    return load_nlp()
+pytestmark = pytest.mark.usefixtures("gazetteer_cache")
 
 
 def test_dotted_key() -> None:

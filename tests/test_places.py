@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -20,27 +19,7 @@ from eventwire.resources.gazetteer import Gazetteer, index_path, load_gazetteer
 DATA = Path(str(resources.files("eventwire.resources").joinpath("data", "places")))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """A private cache folder for the module (built once here; the warm-load test reuses it)."""
-    folder = tmp_path_factory.mktemp("ewcache")
-    patch = pytest.MonkeyPatch()
-    patch.setenv("EVENTWIRE_CACHE_DIR", str(folder))
-    load_gazetteer.cache_clear()
-    yield
-    load_gazetteer.cache_clear()
-    patch.undo()
-
-
-@pytest.fixture(scope="module")
-def gazetteer(cache_folder: None) -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from eventwire.document.parse import load_nlp
-    return load_nlp()
+pytestmark = pytest.mark.usefixtures("gazetteer_cache")
 
 
 def places_of(nlp, gazetteer: Gazetteer, text: str,  # type: ignore[no-untyped-def]

@@ -222,6 +222,20 @@ def _resolve_anchors(doc: "Doc", drafts: list[EventDraft], located: list[tuple[T
             main.date = dataclasses.replace(shift(sub.date, days), evidence=evidence + sub.date.evidence)
 
 
+def _modifier(doc: "Doc", pm: "PlaceMention") -> bool:
+    """A place name used as a modifier of a thing, not where something happens: "the US dollar", "Iranian
+    oil", "a Gaza-bound ship" (the head is a common noun outside the place's own span)."""
+    head = doc[pm.head]
+    return head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" and not (
+        pm.start_token <= head.head.i < pm.end_token) and head.head.lemma_.lower() not in _PLACE_HEADS
+
+
+_PLACE_HEADS = {"city", "town", "village", "area", "district", "province", "region", "state", "border", "camp",
+                "neighbourhood", "neighborhood", "street", "road", "front", "frontline", "countryside", "outskirts",
+                "suburb", "port", "coast", "governorate", "county", "municipality", "valley", "island", "zone",
+                "market", "base", "airport", "crossing", "checkpoint", "hospital", "school", "mosque", "square"}
+
+
 def _narrow(doc: "Doc", d: EventDraft, by_token: dict[int, "PlaceMention"], places: dict[str, "Place"],
             in_actor: set[int]) -> None:
     """An event placed in a whole region or country whose sentence names exactly one town inside it ("struck
@@ -252,7 +266,7 @@ def _near(a: "Place", b: "Place", km: float) -> bool:
 
 
 def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> None:
-    by_token = {i: pm for pm in analysis.place_mentions if not pm.adjectival
+    by_token = {i: pm for pm in analysis.place_mentions if not pm.adjectival and not _modifier(doc, pm)
                 for i in range(pm.start_token, pm.end_token)}
     in_actor = {i for m in analysis.actor_mentions for i in range(m.start_token, m.end_token)}
     location_actor_place: dict[str, str] = {}

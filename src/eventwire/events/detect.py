@@ -208,7 +208,8 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     children = list(tok.children)
     if spec.has("prt:down") and not any(c.dep_ == "prt" and c.lower_ == "down" for c in children):
         return None
-    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and not any(
+    if lemma == "call" and not spec.has("phrase") and spec.type == "REQUEST" and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") and not any(
             p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in children):
         return None   # "called on Hamas to …", "called for a ceasefire"; not "called the talks productive on Tuesday"
     if lemma == "fire" and not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in children) \

@@ -252,7 +252,7 @@ def _unattributed(doc: "Doc", d: EventDraft) -> bool:
     text names no one ("the protests against a finance bill last year", "an air strike on a market", "shops were
     burned in Kano on Monday", "curfew was imposed in two areas", "weapons were seized")."""
     kept = d.type in ("ASSAULT", "PROTEST", "MOBILIZE") or (d.type == "COERCE" and d.mode in (
-        "arrest", "curfew", "restrict", "seize", "martial-law"))
+        "arrest", "curfew", "restrict", "seize", "martial-law", "deport"))
     return kept and d.status == "actual" and (
         d.date is not None and d.date.precision not in ("reported", "unknown") or d.place is not None
         or bool(d.target_tokens))

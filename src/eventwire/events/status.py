@@ -41,7 +41,11 @@ GOAL_NOUNS = {"goal", "aim", "plan", "intention", "objective", "bid", "effort", 
 
 
 def _negated(tok: "Token") -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """"did not attack"; also a complement denied by "no": "no arrests were made", "made no arrests", "no action
+    was taken"."""
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in tok.children)
 
 
 def _modal(tok: "Token") -> str | None:

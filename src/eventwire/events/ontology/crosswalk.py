@@ -113,7 +113,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         return AcledType("Protests", "Peaceful protest")
     if plover_type == "AGREE":
         return AcledType("Strategic developments", "Agreement")
-    if plover_type == "MOBILIZE" and lemma in ("set", "establish", "build", "erect", "open") and source_sectors:
+    if plover_type == "MOBILIZE" and lemma in ("set", "establish", "build", "erect", "open", "create") \
+            and source_sectors:
         return AcledType("Strategic developments", "Headquarters or base established")   # set up a base
     if plover_type == "COERCE" and mode == "seize" and weapon is not None and (
             source_sectors & _STATE_SECTORS or not source_sectors):
@@ -122,6 +123,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         return AcledType("Strategic developments", "Looting/property destruction")   # armed men seized a vehicle
     if plover_type == "COERCE" and mode == "arrest":
         return AcledType("Strategic developments", "Arrests")
+    if plover_type == "RETREAT" and mode in ("disarm", "release"):
+        return AcledType("Strategic developments", "Agreement")   # a surrender, a prisoner exchange
     if plover_type == "RETREAT" and mode == "withdraw":
         return AcledType("Strategic developments", "Non-violent transfer of territory")
     return AcledType()
