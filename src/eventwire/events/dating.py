@@ -18,6 +18,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from ..mentions.dates import anchor_offset, shift
+from ..mentions.spans import doc_text, tokens_within
 from ..model import DateValue, Timex
 from .draft import EventDraft
 
@@ -35,7 +36,7 @@ _MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
 
 
 def _tokens_of(doc: "Doc", start: int, end: int) -> list[int]:
-    return [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    return [t.i for t in tokens_within(doc, start, end)]
 
 
 def _governor(doc: "Doc", toks: list[int]) -> "Token | None":
@@ -165,7 +166,7 @@ def _narrative_dates(doc: "Doc", drafts: list[EventDraft], located: list[tuple[T
         if d.date is not None:
             continue
         here = doc[d.trigger].idx
-        start = _paragraph_start(doc.text, here)
+        start = _paragraph_start(doc_text(doc), here)
         earlier = [(toks[0], tx) for tx, toks in located if toks and tx.kind == "date" and tx.value.value
                    and tx.value.precision == "day" and start <= tx.span.start < here]
         if earlier:

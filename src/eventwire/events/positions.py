@@ -19,6 +19,7 @@ from .. import ids
 from ..model import Actor, DateValue, Position, Span
 from .draft import EventDraft
 from .issues import Issue, is_bare, normalise
+from ..mentions.spans import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +84,7 @@ class _Collector:
         if not toks:
             return None
         start, end = self.doc[toks[0]].idx, self.doc[toks[-1]].idx + len(self.doc[toks[-1]].text)
-        text = self.doc.text[start:end]
+        text = doc_text(self.doc)[start:end]
         places: list[str] = []
         pl = {p.id: p for p in self.analysis.places}
         found_places = [pl[pm.place] for pm in self.analysis.place_mentions
@@ -134,10 +135,10 @@ def _condition(head: "Token") -> str | None:
     for c in head.children:
         if c.dep_ in ("prep", "advcl", "mark") and c.lower_ in CONDITION_PREPS:
             sub = list(c.subtree)
-            return head.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+            return doc_text(head.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
         if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
             sub = list(c.subtree)
-            return head.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+            return doc_text(head.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..mentions.spans import tokens_within
 from ..model import Quote
 from ..resources.events import TriggerSpec
 from .draft import EventDraft
@@ -28,7 +29,7 @@ def _deontic(verb: "Token") -> bool:
 
 
 def _tokens(doc: "Doc", q: Quote) -> list["Token"]:
-    return [t for t in doc if t.idx >= q.start and t.idx + len(t.text) <= q.end]
+    return tokens_within(doc, q.start, q.end)
 
 
 def quoted_demands(doc: "Doc", quotes: list[Quote], taken: set[int]) -> list[EventDraft]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..document.syntax import subject_tokens
 from ..model import Span
 from .quote_speakers import speaker_at, speaker_of_verb, unknown_speaker
+from .spans import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -205,7 +206,7 @@ def noun_and_adjective_cues(doc: "Doc", analysis: "Analysis", quoted: list[tuple
             continue
         cue = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         for start, end in spans:
-            clause = doc.text[start:end].split(None, 1)[0].lower()
+            clause = doc_text(doc)[start:end].split(None, 1)[0].lower()
             if not speaker and clause not in ("that", "whether"):
                 continue   # a topic or an infinitive with nobody behind it is not an attribution
             out.append((start, end, cue, speaker, tok.i))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .. import ids
 from ..document.syntax import subject_tokens
 from ..model import Actor, ActorMention, Span
+from .spans import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,7 +72,7 @@ def speaker_at(tokens: list["Token"], analysis: "Analysis") -> list[str]:
 def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", via: str) -> None:
     """Give actor ``aid`` a mention over tokens ``start``…``end`` (inclusive), in the actor and in the list."""
     doc = start.doc
-    span = Span(start.idx, end.idx + len(end.text), doc.text[start.idx:end.idx + len(end.text)])
+    span = Span(start.idx, end.idx + len(end.text), doc_text(doc)[start.idx:end.idx + len(end.text)])
     k = next((i for i, a in enumerate(analysis.actors) if a.id == aid), None)
     if k is not None and span not in analysis.actors[k].mentions:
         a = analysis.actors[k]

@@ -31,6 +31,7 @@ from ..model import Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
 from .quote_speakers import new_speaker, speaker_at, speaker_of_verb, unknown_speaker
+from .spans import doc_text, tokens_within
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -96,8 +97,9 @@ def _attribution_near(doc: "Doc", start: int, end: int) -> "Token | None":
 
 def _trailing_attribution(doc: "Doc", mark_end: int) -> "Token | None":
     """'“…?” Macron asked.': an attribution the parser split off into a short sentence of its own."""
-    nxt = next((t for t in doc if t.idx >= mark_end), None)
-    if nxt is None or "\n" in doc.text[mark_end:nxt.idx] or nxt.i == 0 or nxt.sent.start != nxt.i and \
+    after = tokens_within(doc, mark_end, len(doc_text(doc)))
+    nxt = after[0] if after else None
+    if nxt is None or "\n" in doc_text(doc)[mark_end:nxt.idx] or nxt.i == 0 or nxt.sent.start != nxt.i and \
             doc[nxt.i - 1].sent == nxt.sent:
         return None
     sent = nxt.sent
@@ -127,11 +129,11 @@ def _cue_span(verb: "Token") -> Span:
     for c in verb.children:
         if c.i == verb.i + 1 and c.dep_ in ("prt", "prep") and (verb.lemma_.lower(), c.lower_) in PARTICLE_CUES:
             end = c.idx + len(c.text)
-    return Span(verb.idx, end, verb.doc.text[verb.idx:end])
+    return Span(verb.idx, end, doc_text(verb.doc)[verb.idx:end])
 
 
 def _tokens_in(doc: "Doc", start: int, end: int) -> list[int]:
-    return [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    return [t.i for t in tokens_within(doc, start, end)]
 
 
 def _quote_marks(text: str) -> list[tuple[int, int, int, int]]:
@@ -155,7 +157,8 @@ def _dash_speaker(doc: "Doc", text: str, mark_end: int, analysis: "Analysis") ->
         if mention.span.start == m.end():
             return (mention.actor,), cue
     # a signature the actor stage did not know: the name right after the dash, up to the end of its line
-    first = next((t for t in doc if t.idx >= m.end()), None)
+    rest = tokens_within(doc, m.end(), len(doc_text(doc)))
+    first = rest[0] if rest else None
     if first is None or first.idx != m.end() or not first.text[:1].isupper():
         return (), None
     name = [first]
@@ -182,7 +185,7 @@ def _clause_speaker(root: "Token", inside: set[int], analysis: "Analysis") -> tu
 
 def _direct_quotes(doc: "Doc", analysis: "Analysis", extra: list[_Draft]) -> list[_Draft]:
     """Quoted stretches; a characterizing verb's object with its quoted words goes to ``extra``."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[_Draft] = []
     last_speaker: tuple[str, ...] = ()
     last_end = -1
@@ -279,7 +282,7 @@ def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | 
     first = min((c.left_edge for c in args), key=lambda t: t.i)
     while first.i < arg.left_edge.i and (first.is_punct or first.is_space):
         first = doc[first.i + 1]
-    if doc.text[first.idx:doc[min(quote_toks)].idx].count("\n") or first.sent.start != doc[min(quote_toks)].sent.start:
+    if doc_text(doc)[first.idx:doc[min(quote_toks)].idx].count("\n") or first.sent.start != doc[min(quote_toks)].sent.start:
         return None
     return verb, first.idx
 
@@ -289,7 +292,7 @@ _RUN_ON = (",", ";", "—", "-", "?", "!")
 
 def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
     """"A," she said. "B." is one quote: join halves whose gap (same paragraph) is only their attribution."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
@@ -298,7 +301,7 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
             cue_in_gap = prev.mark_end <= prev.cue.start < d.mark_start
             verb = doc[prev.verb]
             own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i}
-            gap_verbs = [t for t in doc if prev.mark_end <= t.idx < d.mark_start and t.pos_ == "VERB"
+            gap_verbs = [t for t in tokens_within(doc, prev.mark_end, d.mark_start) if t.pos_ == "VERB"
                          and t.i not in own]
             first_half = text[prev.start:prev.mark_end].rstrip("\"”’'»“ ")
             # "“A,” she said. “B.”" and "“A?” she asked. “B.”": the attribution sits between two halves
@@ -346,7 +349,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
             clauses = [c for c in tok.children
                        if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG" or _has_own_subject(c))]
             after = [c for c in clauses if c.i > tok.i]
-            if len(after) > 1 and "\n" not in doc.text[after[0].left_edge.idx:after[-1].right_edge.idx]:
+            if len(after) > 1 and "\n" not in doc_text(doc)[after[0].left_edge.idx:after[-1].right_edge.idx]:
                 # "said A, so B": two clauses of one verb, one after the other, are one reported content
                 ext = _extent([t for c in after for t in c.subtree])
                 if ext is not None:
@@ -428,7 +431,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 continue
             start, end = span
             cue_end = doc[tok.i + 1].idx + 2
-            out.append(_Draft(start, end, "indirect", None, Span(tok.idx, cue_end, doc.text[tok.idx:cue_end]),
+            out.append(_Draft(start, end, "indirect", None, Span(tok.idx, cue_end, doc_text(doc)[tok.idx:cue_end]),
                               speaker, parts=[(start, end)]))
     return out
 
@@ -436,10 +439,10 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
 def _line_attributions(doc: "Doc", analysis: "Analysis") -> list[_Draft]:
     """Headline and transcript style: "Pence: Flowers won't be at the debate" / "WALLACE: Let's start"."""
     out: list[_Draft] = []
-    for m in _LINE_COLON_RE.finditer(doc.text):
+    for m in _LINE_COLON_RE.finditer(doc_text(doc)):
         name_s, name_e = m.start(1), m.end(1)
         cs, ce = m.start(2), m.end(2)
-        content = doc.text[cs:ce].rstrip(" \u00a0.\"”")
+        content = doc_text(doc)[cs:ce].rstrip(" \u00a0.\"”")
         if len(content.split()) < 3:
             continue
         speaker = tuple(dict.fromkeys(mm.actor for mm in analysis.actor_mentions
@@ -480,7 +483,7 @@ def _resolve(doc: "Doc", direct: list[_Draft], indirect: list[_Draft], lines: li
                 # the complement is the quotation itself; its unquoted start ("that", "that Smith") belongs
                 # to the content, which is then the reported clause
                 covered = True
-                if ind.start < d.mark_start and "\n" not in doc.text[ind.start:d.mark_start]:
+                if ind.start < d.mark_start and "\n" not in doc_text(doc)[ind.start:d.mark_start]:
                     if d.mark_start - ind.start > 6:
                         d.kind = "indirect"
                     d.start = ind.start
@@ -539,7 +542,7 @@ def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> 
         if d.speaker or d.kind == "indirect":
             continue
         nxt = next((x for x in by_start[i + 1:] if x.speaker), None)
-        if nxt is not None and nxt.start - d.end < 120 and "\n" not in doc.text[d.end:nxt.start]:
+        if nxt is not None and nxt.start - d.end < 120 and "\n" not in doc_text(doc)[d.end:nxt.start]:
             d.speaker = nxt.speaker
 
 
@@ -550,17 +553,17 @@ _TITLE_WORD_RE = re.compile(r"[\w’']+")
 def _is_title(doc: "Doc", d: _Draft) -> bool:
     """A quoted name of a show or a work (on “Face the Nation”, NBC’s “Today Show”) or a heading: a short
     Title Case phrase after "on"/"of"/"in", after an organization's possessive, or alone on its line."""
-    words = _TITLE_WORD_RE.findall(doc.text[d.start:d.end])
+    words = _TITLE_WORD_RE.findall(doc_text(doc)[d.start:d.end])
     if not 2 <= len(words) <= 9 or not words[0][:1].isupper() or not all(
             w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words):
         return False
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, d.mark_start) + 1
     line_end = text.find("\n", d.mark_end)
     if not text[line_start:d.mark_start].strip() and not text[d.mark_end:line_end if line_end >= 0 else None
                                                                ].strip(" .\u00a0"):
         return True   # a section heading: a line that is only a quoted Title Case phrase
-    before = [t for t in doc if t.idx + len(t.text) <= d.mark_start][-2:]
+    before = tokens_within(doc, max(0, d.mark_start - 200), d.mark_start)[-2:]
     if not before:
         return False
     if before[-1].lower_ in ("on", "of", "in"):
@@ -584,10 +587,10 @@ def quote_stage(analysis: "Analysis") -> None:
     _borrow_speakers(doc, drafts, analysis)
     # a few quoted words with neither cue nor speaker are a title, a nickname or scare quotes, not a quotation
     drafts = [d for d in drafts if not (d.mark_start >= 0 and d.cue is None and not d.speaker
-                                        and len(doc.text[d.start:d.end].split()) <= 3)]
+                                        and len(doc_text(doc)[d.start:d.end].split()) <= 3)]
     quotes: list[Quote] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.end)):
-        text = " … ".join(doc.text[s:e] for s, e in d.parts) if len(d.parts) > 1 else doc.text[d.start:d.end]
+        text = " … ".join(doc_text(doc)[s:e] for s, e in d.parts) if len(d.parts) > 1 else doc_text(doc)[d.start:d.end]
         quotes.append(Quote(id=ids.quote_id(analysis.article.id, d.start, d.end), text=text, start=d.start,
                             end=d.end, kind=d.kind, speaker=d.speaker, cue=d.cue))
     analysis.quotes = quotes

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..model import Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
     from ..resources.actors import KBActor
 
@@ -46,3 +46,21 @@ def entity_core(ent: "SpacySpan") -> tuple[int, int]:
     while e > s and doc[e - 1].text in _TRAILING:
         e -= 1
     return s, e
+
+
+def tokens_within(doc: "Doc", start: int, end: int) -> list["Token"]:
+    """The tokens lying wholly inside the characters ``[start, end)`` (spaCy's contracting alignment, without
+    a scan of the document)."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, kept on the Doc after its first use (spaCy joins every token each time it is asked)."""
+    cached = doc.user_data.get("eventwire_text")
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data["eventwire_text"] = cached
+    return cached
