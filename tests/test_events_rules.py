@@ -517,3 +517,17 @@ def test_an_effort_named_by_its_kind(code) -> None:
 def test_made_no_arrests_is_negated(code) -> None:
     e = code("Police made no arrests in Surat on Monday.").event("COERCE")
     assert e.status == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "The police remained mute spectators as the mob set fire to shops in Vadodara.",
+    "Policemen stood by while the houses were looted in Ahmedabad.",
+    "The police looked the other way during the attack on the market.",
+])
+def test_police_inaction_is_a_negated_act(code, text: str) -> None:
+    e = [x for x in code(text).events("COERCE") if x.status == "negated"]
+    assert len(e) == 1
+
+
+def test_standing_by_a_statement_is_not_inaction(code) -> None:
+    assert not [e for e in code("The police stood by their statement on Monday.").events("COERCE")]

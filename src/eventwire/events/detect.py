@@ -303,6 +303,34 @@ def _crowd_weapon(tok: "Token") -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in CROWD_WEAPONS for c in tok.children)
 
 
+INACTION_NOUNS = {"spectator", "onlooker", "bystander", "witness"}
+INACTION_ADJ = {"mute", "silent", "passive", "mere", "helpless"}
+
+
+FORCE_NOUNS = {"police", "policeman", "policemen", "force", "troops", "troop", "army", "soldier", "official",
+               "authority", "administration", "guard", "cop", "officer", "personnel", "jawan", "constable"}
+
+
+def _inaction(tok: "Token") -> bool:
+    """Idioms of forces standing by: "the police remained (mute) spectators", "stood by", "looked the other
+    way" (only with the police, troops or officials as subject)."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS for c in kids):
+        return False
+    if lemma in ("remain", "stand", "be", "become", "act") and any(
+            c.dep_ in ("attr", "oprd", "acomp", "prep", "advcl") and (c.lemma_.lower() in INACTION_NOUNS or any(
+                m.lemma_.lower() in INACTION_NOUNS and any(a.lower_ in INACTION_ADJ for a in m.children)
+                for m in c.subtree)) for c in kids):
+        return any(a.lower_ in INACTION_ADJ for c in kids for a in c.subtree) or lemma in ("remain", "stand")
+    if lemma == "stand" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "by" for c in kids):
+        return not any(p.dep_ == "pobj" for c in kids if c.lower_ == "by" for p in c.children)   # not "stood by X"
+    if lemma == "look" and any(c.dep_ == "npadvmod" and c.lemma_.lower() == "way" and any(
+            a.lower_ == "other" for a in c.children) for c in kids):
+        return True
+    return False
+
+
 def _special_verb(tok: "Token") -> EventDraft | None:
     """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
     "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
@@ -315,6 +343,13 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
+    if _inaction(tok):
+        # "police remained mute spectators", "the police looked the other way", "stood by": forces that did not
+        # act -- a negated act of restraint, so that what the police failed to do is on record
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "COERCE", "restrict", "170", frozenset()))
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.status = "negated"
         return ev
     if lemma in ("call", "describe", "label", "brand", "term") and any(
             o.lemma_.lower() in ACCUSATION_NOUNS for o in objs):
@@ -479,7 +514,7 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
                                                   if lex.trigger(v, "VERB") is not None), None)
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
-            if ev is not None:
+            if ev is not None and ev.status != "negated":   # an inaction idiom is negated already
                 ev.status = status_of(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
             ev = _noun_event(tok, lex)

@@ -20,7 +20,8 @@ Of a police event:
   - ARREST for COERCE with mode ``arrest``;
   - FORCE for any ASSAULT (firing, beating, crowd-control, ...);
   - KILL for an ASSAULT with fatalities or a killing trigger ("killed", "shot dead", "gunned down");
-* status failed, negated or refused (the police did not act, refused to act, failed to stop it): FAIL.
+* status failed, negated or refused (the police did not act, refused to act, failed to stop it, "remained mute
+  spectators", "stood by", "looked the other way"): FAIL.
 
 Intended, threatened, hypothetical and denied police events carry no label (the question is what the police
 did).
