@@ -510,8 +510,8 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         if tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
-                spec = _phrase(tok, lex) or next((lex.trigger(v, "VERB") for v in verb_lemmas(tok)
-                                                  if lex.trigger(v, "VERB") is not None), None)
+                spec = _phrase(tok, lex) or next((found for v in verb_lemmas(tok)
+                                                  if (found := lex.trigger(v, "VERB")) is not None), None)
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
             if ev is not None and ev.status != "negated":   # an inaction idiom is negated already
@@ -634,45 +634,43 @@ def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
             by_trigger.setdefault(x, d)
     out: list[EventDraft] = []
     for d in drafts:
-        tok = doc[d.trigger]
-        host_of_clause = by_trigger.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and host_of_clause is not None \
-                and host_of_clause is not d and host_of_clause.type == "ASSAULT" \
-                and not any(c.dep_ == "nsubj" for c in tok.children):
-            # "targeted a house, killing a child": the killing is what the strike did
-            host_of_clause.extra_triggers.append(d.trigger)
-            host_of_clause.target_tokens += d.target_tokens
-            host_of_clause.fatalities = host_of_clause.fatalities or d.fatalities
+        host, as_subject = _harm_host(doc, d, by_trigger, out)
+        if host is None:
+            out.append(d)
             continue
-        host_before = _assault_before(doc, d, out) if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS \
-            and not any(c.dep_ in ("nsubj", "agent") for c in tok.children) else None
-        if host_before is not None:
-            # "targeted a house … killing 1 person", "struck a home, resulting in one person being killed":
-            # harm with no agent of its own is what the attack told before it in the sentence did
-            host_before.extra_triggers.append(d.trigger)
-            host_before.target_tokens += d.target_tokens
-            host_before.fatalities = host_before.fatalities or d.fatalities
-            continue
+        host.extra_triggers.append(d.trigger)
+        if not as_subject or doc[host.trigger].lemma_.lower() in EVENT_NOUNS:   # an incident, not a whole war
+            host.target_tokens += d.target_tokens
+        host.fatalities = host.fatalities or d.fatalities
+        if as_subject:
+            host.nominal = False   # "the strike killed …": told with a verb of its own
+    return out
+
+
+def _harm_host(doc: "Doc", d: EventDraft, by_trigger: dict[int, EventDraft],
+               kept: list[EventDraft]) -> tuple[EventDraft | None, bool]:
+    """The attack a killing or wounding describes, if it describes one, and whether that attack is the
+    killing's subject ("an air strike … killed")."""
+    tok = doc[d.trigger]
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in HARM_VERBS:
+        return None, False
+    own_subject = any(c.dep_ == "nsubj" for c in tok.children)
+    agentless = not own_subject and not any(c.dep_ == "agent" for c in tok.children)
+    host = by_trigger.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+    if host is not None and host is not d and host.type == "ASSAULT" and not own_subject:
+        return host, False   # "targeted a house, killing a child": the killing is what the strike did
+    if agentless:
+        # "targeted a house … killing 1 person", "struck a home, resulting in one person being killed":
+        # harm with no agent of its own is what the attack told before it in the sentence did
+        host = _assault_before(doc, d, kept)
+        if host is not None:
+            return host, False
+        # "two men were killed in police firing": the victims and toll of the firing
         in_host = [by_trigger[x.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
                    for p in c.children if p.dep_ == "pobj"
                    for x in [p, *(a for a in p.children if a.dep_ == "acl")]
                    if x.i in by_trigger and by_trigger[x.i].type == "ASSAULT"]
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and in_host and in_host[0] is not d \
-                and not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
-            # "two men were killed in police firing": the victims and toll of the firing
-            host = in_host[0]
-            host.extra_triggers.append(d.trigger)
-            host.target_tokens += d.target_tokens
-            host.fatalities = host.fatalities or d.fatalities
-            continue
-        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in HARM_VERBS and subj:
-            host = by_trigger[subj[0].i]
-            host.extra_triggers.append(d.trigger)
-            if doc[host.trigger].lemma_.lower() in EVENT_NOUNS:   # an incident, not a whole war
-                host.target_tokens += d.target_tokens
-            host.fatalities = host.fatalities or d.fatalities
-            host.nominal = False
-            continue
-        out.append(d)
-    return out
+        if in_host and in_host[0] is not d:
+            return in_host[0], False
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
+    return (by_trigger[subj[0].i], True) if subj else (None, False)

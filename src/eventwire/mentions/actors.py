@@ -291,10 +291,7 @@ def actor_stage(analysis: "Analysis") -> None:
     on = _reference_day(analysis)
     blocked = {i for m in analysis.place_mentions for i in range(m.start_token, m.end_token)
                if not _is_country_place(analysis, m.place) and not _agentive_capital(doc, m, kb)}
-    focus: dict[str, int] = defaultdict(int)
-    for p in analysis.places:
-        if p.country:
-            focus[p.country] += len(p.mentions)
+    focus = place_counts(analysis)
     places = {p.id: p for p in analysis.places}
     place_country = {i: places[m.place].country or "" for m in analysis.place_mentions if m.place in places
                      for i in range(m.start_token, m.end_token)}
@@ -309,6 +306,15 @@ def actor_stage(analysis: "Analysis") -> None:
             country = kb.country(d.country)
             d.name, d.kind = f"Government of {country.name if country else d.country}", "organization"
     analysis.actor_mentions, analysis.actors = build_actors(doc, drafts, kb, on)
+
+
+def place_counts(analysis: "Analysis") -> dict[str, int]:
+    """Located place mentions per country in the article."""
+    counts: dict[str, int] = defaultdict(int)
+    for p in analysis.places:
+        if p.country:
+            counts[p.country] += len(p.mentions)
+    return counts
 
 
 def focus_country(counts: dict[str, int]) -> str | None:
@@ -404,11 +410,7 @@ def argument_actor(analysis: "Analysis", token: int, *, singular: bool = False) 
     words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
     start, end = min(w.i for w in words), tok.i + 1
     name = doc[start:end].text
-    focus: dict[str, int] = defaultdict(int)
-    for p in analysis.places:
-        if p.country:
-            focus[p.country] += len(p.mentions)
-    country = focus_country(focus)
+    country = focus_country(place_counts(analysis))
     aid = ids.actor_id(None, name, country, (sector,))
     if not any(a.id == aid for a in analysis.actors):
         analysis.actors.append(Actor(id=aid, name=name, kind="group", country=country, sector=(sector,),
@@ -425,11 +427,7 @@ def civilian_actor(analysis: "Analysis", token: int) -> str:
     assert doc is not None
     tok = doc[token]
     start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
-    focus: dict[str, int] = defaultdict(int)
-    for p in analysis.places:
-        if p.country:
-            focus[p.country] += len(p.mentions)
-    country = focus_country(focus)
+    country = focus_country(place_counts(analysis))
     aid = ids.actor_id(None, "civilians", country, ("CVL",))
     span = token_span(doc, start, tok.i + 1)
     existing = next((a for a in analysis.actors if a.id == aid), None)

@@ -19,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
-from .places import (MAX_CANDIDATES, Toponym, apply_containers, county_states, lookup_span, person_words, recognise,
-                     resolve, trim_span)
+from .places import Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -96,13 +95,7 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
             ranges.append((start, end, entries))
             recognised.add((start, end))
     ranges.sort(key=lambda item: item[0])
-    toponyms: dict[str, Toponym] = {}
-    for start, end, entries in ranges:
-        key = normalise(doc[start:end].text)
-        toponym = toponyms.setdefault(key, Toponym(key, entries[:MAX_CANDIDATES]))
-        toponym.mentions.append((start, end))
-    apply_containers(doc, ranges, toponyms)
-    resolve(list(toponyms.values()), context_countries or Counter(), county_states(doc, gaz))
+    toponyms = resolve_ranges(doc, gaz, ranges, context_countries)
     chosen = [None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen for item in wanted]
     return [_county_point(counties[item], entry, toponyms.values()) if item in counties and entry else entry
             for item, entry in zip(wanted, chosen)]

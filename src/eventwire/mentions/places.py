@@ -96,6 +96,13 @@ def find_places(doc: "Doc", gazetteer: Gazetteer, context_countries: Counter[str
     """Toponyms of ``doc`` resolved to places (one ``Place`` per place, with all its mentions)."""
     people = {normalise(name) for name in known_people} | person_words(doc)
     ranges = recognise(doc, gazetteer, people)
+    return _records(doc, ranges, resolve_ranges(doc, gazetteer, ranges, context_countries))
+
+
+def resolve_ranges(doc: "Doc", gazetteer: Gazetteer, ranges: list[tuple[int, int, list[GazEntry]]],
+                   context_countries: Counter[str] | None = None) -> dict[str, Toponym]:
+    """One toponym per distinct name over the recognised token ranges, resolved together (containers, the
+    article's countries, named counties); keyed by the normalised name."""
     toponyms: dict[str, Toponym] = {}
     for start, end, entries in ranges:
         key = normalise(doc[start:end].text)
@@ -103,7 +110,7 @@ def find_places(doc: "Doc", gazetteer: Gazetteer, context_countries: Counter[str
         toponym.mentions.append((start, end))
     apply_containers(doc, ranges, toponyms)
     resolve(list(toponyms.values()), context_countries or Counter(), county_states(doc, gazetteer))
-    return _records(doc, ranges, toponyms)
+    return toponyms
 
 
 def place_stage(analysis: "Analysis") -> None:
