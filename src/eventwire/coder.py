@@ -12,6 +12,7 @@ from .pipeline import Pipeline, Resources, Stage
 
 if TYPE_CHECKING:
     from .resources.actors import ActorKB
+    from .resources.cameo_verbs import VerbDictionary
 
 
 def default_stages() -> list[Stage]:
@@ -40,10 +41,12 @@ def default_stages() -> list[Stage]:
     ]
 
 
-def default_pipeline(kb: "ActorKB | None" = None) -> Pipeline:
+def default_pipeline(kb: "ActorKB | None" = None, verbs: "VerbDictionary | None" = None,
+                     verbs_only: bool = False) -> Pipeline:
     """The standard stages; ``kb`` replaces the bundled actor knowledge base (e.g. extended with a user's
-    CAMEO dictionaries or YAML overlay)."""
-    return Pipeline(default_stages(), Resources(kb=kb))
+    CAMEO dictionaries or YAML overlay); ``verbs`` is a CAMEO verb dictionary whose codes win on the verbs it
+    knows (``verbs_only``: the only source of events)."""
+    return Pipeline(default_stages(), Resources(kb=kb, verbs=verbs, verbs_only=verbs_only))
 
 
 def code_articles(articles: Iterable[Article], pipeline: Pipeline | None = None) -> Iterator[CodedArticle]:

@@ -17,14 +17,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .resources.actors import ActorKB
+    from .resources.cameo_verbs import VerbDictionary
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
     """What the stages read besides the article, passed in rather than fetched from globals: the actor
-    knowledge base (default: the bundled one, ``load_kb()``; evaluation and users may extend it)."""
+    knowledge base (default: the bundled one, ``load_kb()``; evaluation and users may extend it) and a
+    user's CAMEO verb dictionary (``verbs_only``: it alone codes events, as in PETRARCH)."""
 
     kb: "ActorKB | None" = None
+    verbs: "VerbDictionary | None" = None
+    verbs_only: bool = False
 
     def actor_kb(self) -> "ActorKB":
         if self.kb is not None:

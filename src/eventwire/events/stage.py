@@ -13,6 +13,7 @@ from ..mentions.actors import argument_actor, civilian_actor
 from ..model import Actor, Event, EventEvidence, Span
 from ..resources.actors import KBActor
 from ..resources.events import load_lexicon
+from .verb_dictionary import DICTIONARY_FLAG, with_dictionary
 from .contexts import contexts_for
 from .dating import date_events, place_events
 from .detect import detect
@@ -235,7 +236,7 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
     confidence = 0.4 + 0.15 * bool(d.source) + 0.15 * bool(d.target) + 0.1 * (not d.nominal) \
         + 0.05 * bool(d.merged) + 0.05 * (d.date is not None and d.date.precision not in ("reported", "unknown")) \
         + 0.05 * main - 0.1 * (d.status == "hypothetical") - 0.1 * (d.status == "intended" and not main)
-    cameo = cameo_code(d.type, d.cameo)
+    cameo = d.cameo if d.spec.has(DICTIONARY_FLAG) else cameo_code(d.type, d.cameo)
     return Event(
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
@@ -261,9 +262,15 @@ def _unattributed(doc: "Doc", d: EventDraft) -> bool:
 def event_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
-    drafts = detect(doc, load_lexicon())
+    lexicon = load_lexicon()
+    drafts = [] if analysis.resources.verbs_only else detect(doc, lexicon)
+    verbs = analysis.resources.verbs
+    if verbs is not None:
+        mentions = {m.start_token: m.end_token for m in analysis.actor_mentions}
+        drafts = with_dictionary(doc, drafts, verbs, lexicon, mentions, analysis.resources.verbs_only)
     arm(doc, drafts)
-    drafts += quoted_demands(doc, analysis.quotes, {d.trigger for d in drafts})
+    if not analysis.resources.verbs_only:
+        drafts += quoted_demands(doc, analysis.quotes, {d.trigger for d in drafts})
     _attach(drafts, analysis)
     for d in drafts:
         if d.quote_speakers and not d.source:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .. import ids
 from ..model import Actor, ActorMention, PlaceMention, Span
 from ..resources.actors import ActorKB, KBActor
+from ..resources.cameo_dictionaries import CAMEO_ID_PREFIX
 from .agents import GOVERNMENT
 from .agents import agent_drafts as agent_drafts_for
 from .coref import resolve_references
@@ -101,9 +102,10 @@ def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
             continue
         # A single capitalised word inside a longer place name ("West" in "West Bank") is not the actor.
         ent = doc[s].ent_type_
-        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1:
+        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1 and not _coordinated(doc, s, e):
             continue
-        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) and doc[s + 1].ent_iob_ == "I":
+        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) \
+                and doc[s + 1].ent_iob_ == "I" and not _coordinated(doc, s, e):
             continue
         cands = by_key.get(key, [])
         if not cands:
@@ -112,6 +114,15 @@ def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
         taken.update(range(s, e))
         drafts.append(Draft(s, e, actor=actor, via="kb"))
     return drafts
+
+
+def _coordinated(doc: "Doc", s: int, e: int) -> bool:
+    """A name next to "and", "or" or a comma inside one entity span ("Gondor and Arnor" tagged as one
+    place): a conjunct of its own, not a word of a longer name."""
+    return (s > 0 and doc[s - 1].lower_ in _CONJUNCTIONS) or (e < len(doc) and doc[e].lower_ in _CONJUNCTIONS)
+
+
+_CONJUNCTIONS = frozenset({"and", "or", ",", "&"})
 
 
 def _role_spans(doc: "Doc", kb: ActorKB) -> list[tuple[int, int, str]]:
@@ -290,7 +301,8 @@ def actor_stage(analysis: "Analysis") -> None:
     kb = analysis.resources.actor_kb()
     on = _reference_day(analysis)
     blocked = {i for m in analysis.place_mentions for i in range(m.start_token, m.end_token)
-               if not _is_country_place(analysis, m.place) and not _agentive_capital(doc, m, kb)}
+               if not _is_country_place(analysis, m.place) and not _agentive_capital(doc, m, kb)
+               and not _country_coded(doc, m, kb)}
     focus = place_counts(analysis)
     places = {p.id: p for p in analysis.places}
     place_country = {i: places[m.place].country or "" for m in analysis.place_mentions if m.place in places
@@ -331,6 +343,13 @@ def _agentive_capital(doc: "Doc", m: "PlaceMention", kb: ActorKB) -> bool:
     head = doc[m.head]
     return head.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and \
         kb.country_of_capital(doc[m.start_token:m.end_token].text) is not None
+
+
+def _country_coded(doc: "Doc", m: "PlaceMention", kb: ActorKB) -> bool:
+    """A place the actor knowledge base codes as a country-level actor (a CAMEO dictionary's "BUDAPEST [HUN]",
+    "BREE [BRE]"): an actor wherever it stands, as in CAMEO coding."""
+    return any(a.kind == "country" and a.id.startswith(CAMEO_ID_PREFIX)
+               for a in kb.lookup(doc[m.start_token:m.end_token].text))
 
 
 def _is_country_place(analysis: "Analysis", place_id: str) -> bool:

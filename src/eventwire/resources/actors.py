@@ -206,6 +206,11 @@ class ActorKB:
         kept = [a for a in self._actors if a.id not in replaced]
         return ActorKB([*kept, *extra], self._countries, self._agents, self._roles)
 
+    def add_agents(self, agents: Iterable[tuple[AgentSpec, tuple[str, ...]]]) -> "ActorKB":
+        """A new knowledge base where ``agents`` (e.g. a user's CAMEO agent dictionary) come before the
+        bundled agents: their words win."""
+        return ActorKB(self._actors, self._countries, [*agents, *self._agents], self._roles)
+
     # ------------------------------------------------------------------------------------------ countries
 
     def country(self, iso3: str) -> KBActor | None:

@@ -44,6 +44,7 @@ _BLOCK_COMMENT = re.compile(r"<!.*?-->", re.DOTALL)
 _CODE = re.compile(r"\[([^\]]*)\]")
 _PLURALS = re.compile(r"\{([^}]*)\}")
 _SUBST = re.compile(r"^\s*(![A-Z_]+!)\s*=\s*(.+)$")
+CAMEO_ID_PREFIX = "cameo:"          # ids of actors imported from a CAMEO dictionary
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
 
 
@@ -286,7 +287,7 @@ def entry_actor(entry: ActorEntry, on: date | None = None) -> KBActor | None:
         if c.restricted and c.code not in NULL_CODES:
             sc, ss = split_actor_code(c.code)
             spells.append(RoleSpell(title=c.code, key="", country=sc, sector=ss, start=c.start, end=c.end))
-    return KBActor(id=f"cameo:{code.upper()}:{slug(entry.name)}", name=names[0], kind=_kind(country, sectors),
+    return KBActor(id=f"{CAMEO_ID_PREFIX}{code.upper()}:{slug(entry.name)}", name=names[0], kind=_kind(country, sectors),
                    country=country, sector=sectors, aliases=tuple(names[1:]), wikidata=None, gender=None,
                    roles=tuple(spells), descriptors=())
 
@@ -307,11 +308,18 @@ def import_actor_files(paths: Iterable[Path], on: date | None = None) -> list[KB
 
 
 def agent_specs(agents: Iterable[CameoAgent]) -> list[tuple[AgentSpec, tuple[str, ...]]]:
-    """Agents that attach to a country ("~GOV"), in the KB's ``agents`` form (lemma, first sector)."""
+    """Agents that attach to a country ("~GOV"), in the KB's ``agents`` form (lemma, first sector); a
+    multi-word agent is also known by its head noun, its last word."""
     out: list[tuple[AgentSpec, tuple[str, ...]]] = []
     for a in agents:
         if a.primary:
             continue
         first = a.code[:3]
-        out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(p.lower() for p in a.plurals)))
+        forms = [p.lower() for p in a.plurals]
+        heads = [f.split()[-1] for f in (a.phrase.lower(), *forms) if " " in f]   # "golden geese" -> "geese"
+        out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms + heads))))
     return out
+
+
+def import_agent_files(paths: Iterable[Path]) -> list[tuple[AgentSpec, tuple[str, ...]]]:
+    return agent_specs(a for p in paths for a in parse_agent_dictionary(read_text(p)))

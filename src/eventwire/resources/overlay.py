@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from .actors import ActorKB, KBActor, load_kb, parse_actor
+from .cameo_verbs import VerbDictionary
 
 
 def read_overlay(path: Path, on: date | None = None) -> list[KBActor]:
@@ -42,8 +43,34 @@ def read_overlay(path: Path, on: date | None = None) -> list[KBActor]:
 
 
 def kb_with(paths: Sequence[str | Path], on: date | None = None) -> ActorKB:
-    """The bundled knowledge base plus every overlay, in order (later files win on the same id)."""
+    """The bundled knowledge base plus every overlay, in order (later files win on the same id); a CAMEO
+    agent dictionary (a file named ``*agents*``) adds its agents instead."""
     kb = load_kb()
     for p in paths:
-        kb = kb.add(read_overlay(Path(p), on))
+        path = Path(p)
+        if "agents" in path.name.lower() and not path.name.lower().endswith((".yaml", ".yml")):
+            from .cameo_dictionaries import import_agent_files
+
+            _exists(path, "agent")
+            kb = kb.add_agents(import_agent_files([path]))
+        else:
+            kb = kb.add(read_overlay(path, on))
     return kb
+
+
+def _exists(path: Path, what: str) -> None:
+    if not path.is_file():
+        raise ConfigError(str(path), f"{what} file not found", f"pass an existing CAMEO {what} dictionary file")
+
+
+def verbs_from(paths: Sequence[str | Path]) -> VerbDictionary:
+    """One verb dictionary from a user's CAMEO/PETRARCH verb files (``--verbs``)."""
+    from .cameo_verbs import import_verb_files
+
+    for p in paths:
+        _exists(Path(p), "verb")
+    vd = import_verb_files(Path(p) for p in paths)
+    if not len(vd):
+        raise ConfigError(", ".join(str(p) for p in paths), "no verbs found",
+                          "pass a CAMEO verb dictionary: VERB [code] lines and '- * WORDS [code]' patterns")
+    return vd

@@ -10,7 +10,10 @@ extended with the record's own actor dictionaries, read by ``resources.cameo_dic
   folder has them, else ``../cameo-dictionaries/`` beside it, else ``shared/data/cameo-dictionaries``
   (reference data, not gold: so a copy of this folder alone scores the same).
 
-The extended KB reaches the stages through ``default_pipeline(kb=...)``. The same records are also scored
+The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) extends the KB's agents, and its verb
+dictionary (``*.verbs.txt``; CAMEO.2.0.txt for the Phoenix set, read by ``resources.cameo_verbs``) codes the
+events alone (``verbs_only``), as PETRARCH codes the suite. The extended KB and the verbs reach the stages
+through ``default_pipeline(kb=..., verbs=..., verbs_only=True)``. The same records are also scored
 with the packaged KB alone: those metrics carry the prefix ``default_kb_``.
 
 Scoring:
@@ -21,8 +24,8 @@ Scoring:
 * **Triples** (source code, target code, CAMEO code): gold codes are cut to country + first sector
   (``actor_codes.comparable_code``: "PSEREBHMS" -> "PSEREB", "---GOV" -> "GOV") and 4-digit CAMEO codes to
   their 3-digit parent (eventwire codes 3 digits where it can). Predicted: for every non-negated event,
-  each source x each target actor code (``actor_codes.actor_code``; a missing side is "") with the event's
-  ``cameo``; symmetric events also give the swapped triple only when the gold has it (a meeting coded
+  each source x each target actor code (``actor_codes.actor_code``) with the event's ``cameo``, for the
+  events that have both a source and a target (PETRARCH emits no other triple); symmetric events also give the swapped triple only when the gold has it (a meeting coded
   once either way is one triple). Sets per record; micro precision/recall/F1 over the records.
 * **cameo_root_accuracy**: over records with at least one gold event; right when the root of the
   highest-confidence non-negated event's code is one of the gold roots (no event: wrong).
@@ -44,6 +47,7 @@ from ...events.ontology.crosswalk import cameo_root
 from ...model import Actor, Event
 from ...pipeline import Pipeline
 from ...resources.actors import ActorKB, KBActor
+from ...resources.cameo_verbs import VerbDictionary
 from ..core import EvalContext, EvalResult, shared_root
 from ..metrics import prf, safe_div
 from ._common import actors_by_id, best_event, code_text
@@ -73,16 +77,19 @@ def _record_date(rec: dict[str, Any]) -> date | None:
         return None
 
 
-def dictionary_files(data_dir: Path, source_file: str) -> list[Path]:
-    """The actor dictionaries of a record, by the repository its file came from."""
+PHOENIX_FILES = {"actors": "Phoenix.*.actors.txt*", "agents": "Phoenix.agents.txt*", "verbs": "CAMEO.2.0.txt*"}
+
+
+def dictionary_files(data_dir: Path, source_file: str, kind: str = "actors") -> list[Path]:
+    """The ``kind`` dictionaries (actors, agents, verbs) of a record, by the repository its file came from."""
     key = DICTIONARY_SETS.get(source_file.split(":", 1)[0])
     if key is None:
         return []
     if key != "phoenix":
-        return sorted((data_dir / "dictionaries" / key).glob("*.actors.txt"))
+        return sorted((data_dir / "dictionaries" / key).glob(f"*.{kind}.txt"))
     for folder in (data_dir / "dictionaries" / "phoenix", data_dir.parent / "cameo-dictionaries",
                    shared_root() / "data" / "cameo-dictionaries"):
-        found = sorted(folder.glob("Phoenix.*.actors.txt*"))
+        found = sorted(folder.glob(PHOENIX_FILES[kind]))
         if found:
             return found
     return []
@@ -108,6 +115,8 @@ def _codes(ids: tuple[str, ...], actors: dict[str, Actor]) -> list[str]:
 def _predicted(events: list[Event], actors: dict[str, Actor], gold: set[Triple]) -> set[Triple]:
     out: set[Triple] = set()
     for ev in events:
+        if not ev.source or not ev.target:
+            continue   # a PETRARCH triple has both a source and a target (its gold codings always do)
         code = (ev.cameo or "")[:3]
         for s in _codes(ev.source, actors):
             for t in _codes(ev.target, actors):
@@ -189,7 +198,8 @@ def _score(rec: dict[str, Any], pipeline: Pipeline, scores: _Scores) -> None:
 
 def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
     from ...resources.actors import load_kb
-    from ...resources.cameo_dictionaries import import_actor_files
+    from ...resources.cameo_dictionaries import import_actor_files, import_agent_files
+    from ...resources.cameo_verbs import import_verb_files
 
     records = load_records(data_dir)
     scored = [r for r in records if _gold(r) is not None]
@@ -200,27 +210,34 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
     default = _Scores()
     for rec in scored:
         _score(rec, pipeline, default)
-    # with the records' own dictionaries: one KB per distinct set of imported actors
+    # with the records' own dictionaries: one pipeline per distinct set of imported actors and dictionary set
     extended = _Scores()
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    kb_actors: dict[tuple[str, ...], list[KBActor]] = {}
+    kb_actors: dict[tuple[str, ...], tuple[list[KBActor], str]] = {}
     imported: dict[tuple[tuple[Path, ...], date | None], list[KBActor]] = {}
     missing_dictionaries = 0
     for rec in scored:
-        files = tuple(dictionary_files(data_dir, str(rec.get("source_file") or "")))
+        source_file = str(rec.get("source_file") or "")
+        files = tuple(dictionary_files(data_dir, source_file))
         missing_dictionaries += not files
         key_in = (files, _record_date(rec))
         if key_in not in imported:
             imported[key_in] = import_actor_files(files, key_in[1]) if files else []
         actors = imported[key_in]
-        key = tuple(sorted(f"{a.id}|{a.country}|{a.sector}" for a in actors))
-        kb_actors.setdefault(key, actors)
+        key = (source_file.split(":", 1)[0], *sorted(f"{a.id}|{a.country}|{a.sector}" for a in actors))
+        kb_actors.setdefault(key, (actors, source_file))
         groups.setdefault(key, []).append(rec)
     order = {id(r): i for i, r in enumerate(scored)}
     from ...coder import default_pipeline
 
+    verbs: dict[tuple[Path, ...], VerbDictionary] = {}
     for key, recs in groups.items():
-        kb_pipeline = default_pipeline(kb=load_kb().add(kb_actors[key])) if kb_actors[key] else pipeline
+        actors, source_file = kb_actors[key]
+        kb = load_kb().add(actors).add_agents(import_agent_files(dictionary_files(data_dir, source_file, "agents")))
+        verb_files = tuple(dictionary_files(data_dir, source_file, "verbs"))
+        if verb_files and verb_files not in verbs:
+            verbs[verb_files] = import_verb_files(verb_files)
+        kb_pipeline = default_pipeline(kb=kb, verbs=verbs.get(verb_files), verbs_only=bool(verb_files))
         for rec in recs:
             start = len(extended.errors)
             _score(rec, kb_pipeline, extended)

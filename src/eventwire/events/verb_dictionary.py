@@ -1,0 +1,233 @@
+"""Events coded by a user's CAMEO verb dictionary (``resources.cameo_verbs``), the way TABARI and PETRARCH
+code with it: a verb of the dictionary, the most specific of its patterns that matches the words around the
+verb, and that pattern's code (the verb's default code when none matches; no event for the null code).
+
+Patterns are matched on the sentence: the words before ``*`` in order before the verb, the words after it in
+order inside the verb's phrase, with any words between them unless joined by ``_``. ``$`` and ``+`` bind the
+source and target to the actor mention they fall on; otherwise the source is the verb's subject (or the
+nearest actor mention before the verb) and the target the first actor mention after the verb inside its
+phrase, with any actors coordinated with it ("ties with Gondor and Arnor").
+
+With ``replace`` the dictionary is the only source of events (PETRARCH's behaviour: the validation suite is
+coded so); without it the dictionary's codes win on the verbs it knows and eventwire's own detection codes
+everything else.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..resources.cameo_verbs import SLOTS, Element, VerbDictionary, VerbEntry, VerbPattern, event_code
+from ..resources.events import Lexicon, TriggerSpec
+from .draft import EventDraft
+from .ontology.crosswalk import CAMEO_ROOT_TO_PLOVER
+from .roles import expand_conj, subject_tokens
+from .status import status_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+DICTIONARY_FLAG = "dictionary"      # in a TriggerSpec frame: the event's code is the dictionary's, as written
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+Binding = dict[str, int]            # slot ("$", "+") -> token index
+
+
+def _word_at(tokens: list["Token"], i: int, word: str) -> bool:
+    tok = tokens[i]
+    return word in (tok.lower_, tok.lemma_.lower()) or (word == "not" and tok.lower_ == "n't")
+
+
+def _phrases(element: Element, vd: VerbDictionary) -> list[list[str]]:
+    return vd.members(element.text) if element.text.startswith("&") else [[element.text]]
+
+
+def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tight: bool, vd: VerbDictionary,
+           mentions: dict[int, int], verb: int, binding: Binding) -> int | None:
+    """The end of a match of ``elements`` over ``tokens`` from ``start`` (at ``start`` exactly when
+    ``tight``), binding slots; None when they do not match. ``*`` matches the verb (token index ``verb``)."""
+    if not elements:
+        return start
+    head, rest = elements[0], elements[1:]
+    if head.text == "^":
+        return _match(rest, tokens, start, head.joined, vd, mentions, verb, binding)
+    last = start if tight else len(tokens) - 1
+    for i in range(start, min(last, len(tokens) - 1) + 1):
+        if head.text in SLOTS or head.text == "*":
+            end = tokens[i].i + 1 if head.text == "*" and tokens[i].i == verb else mentions.get(tokens[i].i)
+            if end is None or (head.text != "*" and tokens[i].i == verb):
+                continue
+            found = _match(rest, tokens, i + end - tokens[i].i, head.joined, vd, mentions, verb, binding)
+            if found is not None:
+                if head.text != "*":
+                    binding.setdefault(head.text, tokens[i].i)
+                return found
+            continue
+        for phrase in _phrases(head, vd):
+            if i + len(phrase) <= len(tokens) and all(_word_at(tokens, i + k, w) for k, w in enumerate(phrase)):
+                found = _match(rest, tokens, i + len(phrase), head.joined, vd, mentions, verb, binding)
+                if found is not None:
+                    return found
+    return None
+
+
+def _pattern_matches(p: VerbPattern, tok: "Token", before: list["Token"], after: list["Token"],
+                     vd: VerbDictionary, mentions: dict[int, int]) -> Binding | None:
+    """Slot bindings when ``p`` matches around the verb ``tok`` (the words before it must end at the verb)."""
+    binding: Binding = {}
+    if len(p.after) > 1 and _match(p.after, [tok, *after], 0, True, vd, mentions, tok.i, binding) is None:
+        return None
+    if len(p.before) > 1:
+        tokens = [*before, tok]
+        if _match(p.before, tokens, 0, False, vd, mentions, tok.i, binding) != len(tokens):
+            return None
+    return binding
+
+
+def _verb_ok(entry: VerbEntry, tok: "Token") -> bool:
+    """A multi-word verb's other words are there ("lash out", "KLM NOP rst")."""
+    doc = tok.doc
+    nxt = [t.lower_ for t in doc[tok.i + 1: tok.i + 1 + len(entry.after) + 1]]
+    prev = [t.lower_ for t in doc[max(0, tok.i - len(entry.before)): tok.i]]
+    return all(w in nxt for w in entry.after) and prev[-len(entry.before):] == list(entry.before) \
+        if entry.before else all(w in nxt for w in entry.after)
+
+
+def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tuple[str | None, Binding, bool] | None:
+    """(code or None for "no event", slot bindings, negation spelled out by the pattern) for a verb of the
+    dictionary; None when ``tok`` is not one of its verbs."""
+    entries = [e for e in vd.lookup(tok.lemma_.lower(), tok.lower_) if _verb_ok(e, tok)]
+    if not entries:
+        return None
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i]
+    after = [t for t in tok.subtree if t.i > tok.i]
+    best: tuple[int, int] | None = None
+    chosen: tuple[VerbPattern, Binding] | None = None
+    for order, p in enumerate(p for e in entries for p in e.patterns):
+        binding = _pattern_matches(p, tok, before, after, vd, mentions)
+        if binding is None:
+            continue
+        rank = (p.words, -order)
+        if best is None or rank > best:
+            best, chosen = rank, (p, binding)
+    if chosen is not None:
+        p, binding = chosen
+        negated = any(e.text in NEGATIONS or "NEG" in e.text for e in (*p.before, *p.after))
+        return event_code(p.code), binding, negated
+    default = next((c for e in entries if (c := event_code(e.code)) is not None), None)
+    return default, {}, False
+
+
+def _mention_of(i: int, mentions: dict[int, int]) -> list[int]:
+    return list(range(i, mentions.get(i, i + 1)))
+
+
+def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
+    """The first actor mention after the verb inside its phrase (not inside a clause with its own subject),
+    with the actors coordinated with it."""
+    own = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    for t in tok.subtree:
+        if t.i <= tok.i or t.i in own or t.i not in mentions:
+            continue
+        clause = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX") or a.i == tok.i), tok)
+        if clause.i != tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        return [k for c in expand_conj(t) for k in _mention_of(c.i, mentions)]
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):   # "believes Dagolath can cope"
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
+            if found:
+                return found
+    return []
+
+
+def _mention_at(tok: "Token", mentions: dict[int, int]) -> list[int]:
+    """The tokens of the actor mention ``tok`` lies in (empty when none)."""
+    return next((list(range(s, e)) for s, e in mentions.items() if s <= tok.i < e), [])
+
+
+def _source(tok: "Token", mentions: dict[int, int]) -> list[int]:
+    subject = [t.i for t in subject_tokens(tok)]
+    if any(i in mentions or any(s <= i < e for s, e in mentions.items()) for i in subject):
+        return subject
+    before = [s for s in mentions if s < tok.i and s >= tok.sent.start]
+    return _mention_of(max(before), mentions) if before else subject
+
+
+def plover_type(code: str, lemma: str, lex: Lexicon) -> str:
+    """The PLOVER type of a dictionary code (by its CAMEO root); a non-CAMEO code keeps the type eventwire
+    gives the verb, else OTHER."""
+    if code[:2].isdigit() and code[:2] in CAMEO_ROOT_TO_PLOVER:
+        return CAMEO_ROOT_TO_PLOVER[code[:2]]
+    spec = lex.trigger(lemma, "VERB")
+    return spec.type if spec is not None else "OTHER"
+
+
+def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
+                      mentions: dict[int, int]) -> tuple[list[EventDraft], set[int]]:
+    """Drafts for the verbs of the dictionary, and every token the dictionary decided (coded or null)."""
+    drafts: list[EventDraft] = []
+    decided: set[int] = set()
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
+            continue
+        found = code_for(tok, vd, mentions)
+        if found is None:
+            continue
+        code, binding, negation_in_pattern = found
+        decided.add(tok.i)
+        if code is None:
+            continue
+        lemma = tok.lemma_.lower()
+        spec = TriggerSpec(lemma, "VERB", plover_type(code, lemma, lex), None, code, frozenset({DICTIONARY_FLAG}))
+        ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code)
+        ev.source_tokens = _mention_of(binding["$"], mentions) if "$" in binding else _source(tok, mentions)
+        ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
+        ev.status = status_of(tok)
+        if negation_in_pattern and ev.status == "negated":
+            ev.status = "actual"   # the pattern itself codes the negated verb ("did n't clash over")
+        drafts.append(ev)
+    return drafts, decided
+
+
+SPEECH = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "claim", "confirm"})
+
+
+MODIFIER_DEPS = frozenset({"amod", "acl", "compound", "npadvmod"})
+
+
+def _governed(tok: "Token", coded: set[int]) -> bool:
+    """An infinitive or open complement under a coded verb ("called on Gondor to be allowed to leave"):
+    the governing verb's patterns code the whole phrase, as TABARI and PETRARCH do."""
+    node = tok
+    while node.dep_ in ("xcomp", "advcl", "ccomp") and node.head.i != node.i:
+        infinitive = node.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if not infinitive:
+            return False
+        node = node.head
+        if node.i in coded:
+            return True
+    return False
+
+
+def _reports_dropped(doc: "Doc", drafts: list[EventDraft], decided: set[int]) -> tuple[list[EventDraft], set[int]]:
+    """The drafts that are events of their own: not a participle modifying a noun ("the exiled dissidents"),
+    not a verb governed by another coded verb, and not a speech verb that reports another coded event of its
+    sentence (the report is the evidence: "Arnor will restore ties with Gondor, an official said" is one
+    event)."""
+    coded = {d.trigger for d in drafts}
+    drafts = [d for d in drafts if doc[d.trigger].dep_ not in MODIFIER_DEPS and not _governed(doc[d.trigger], coded)]
+    sentences = {doc[d.trigger].sent.start for d in drafts if doc[d.trigger].lemma_.lower() not in SPEECH}
+    kept = [d for d in drafts if doc[d.trigger].lemma_.lower() not in SPEECH
+            or doc[d.trigger].sent.start not in sentences]
+    return kept, decided
+
+
+def with_dictionary(doc: "Doc", drafts: list[EventDraft], vd: VerbDictionary, lex: Lexicon,
+                    mentions: dict[int, int], replace: bool) -> list[EventDraft]:
+    """eventwire's drafts combined with the dictionary's (see the module docstring)."""
+    coded, decided = _reports_dropped(doc, *dictionary_drafts(doc, vd, lex, mentions))
+    if replace:
+        return coded
+    mine = {d.trigger for d in coded}
+    kept = [d for d in drafts if d.trigger not in mine and not any(t in mine for t in d.extra_triggers)]
+    return sorted(kept + coded, key=lambda d: d.trigger)
