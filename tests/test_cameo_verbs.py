@@ -27,12 +27,20 @@ PETRARCH2 = """\
 +CULTURAL
 +MILITARY
 
+&MONEY_
++HARD CASH
++GOLD_BARS
+
 --- RESTORE  [064] ---
 RESTORE {RESTORES RESTORED RESTORING}
 REINSTATE
 - * &TIEKINDS TIES  [0641]   # a synonym set before a noun
 - * CONTACTS_WITH_+  [0642]  # "_" joins words; "+" is the target
 - SAID WOULD *  [0643]
+
+--- DONATE  [070] ---
+DONATE
+- * &MONEY  [071]
 
 --- PONDER  [---] ---
 PONDER
@@ -60,7 +68,8 @@ def test_petrarch2_dialect() -> None:
     assert [e.verb for e in restore] == ["restore"] and restore[0].code == "064"
     assert [e.verb for e in vd.lookup("reinstate")] == ["reinstate"]          # a synonym shares the block
     assert {p.code for p in vd.lookup("reinstate")[0].patterns} == {"0641", "0642", "0643"}
-    assert vd.members("&TIEKINDS") == [["trade"], ["cultural"], ["military"]]
+    assert [[e.text for e in m] for m in vd.members("&TIEKINDS")] == [["trade"], ["cultural"], ["military"]]
+    assert vd.members("&TIEKINDS_") == vd.members("&TIEKINDS")     # defined or used with a trailing "_"
     tick = vd.lookup("tick")[0]
     assert tick.after == ("off",) and tick.code == "111"
     contacts = next(p for p in restore[0].patterns if p.code == "0642")
@@ -127,6 +136,13 @@ def test_null_code_is_no_event_unless_a_pattern_codes_it(coder: Callable[..., Co
 def test_pattern_words_before_the_verb_and_joined_words(coder: Callable[..., CodedArticle]) -> None:
     assert _triples(coder("Freedonia harshly scolded Sylvania.")) == {("Freedonia", "Sylvania", "112")}
     assert _triples(coder("Freedonia scolded Sylvania harshly.")) == {("Freedonia", "Sylvania", "111")}
+
+
+def test_synonym_set_phrases(coder: Callable[..., CodedArticle]) -> None:
+    """Words of a set's phrase apart ("HARD CASH") may have others between them; joined ones may not."""
+    assert _triples(coder("Freedonia donated hard and clean cash to Osterlich.")) == {
+        ("Freedonia", "Osterlich", "071")}
+    assert _triples(coder("Freedonia donated gold and bars to Osterlich.")) == {("Freedonia", "Osterlich", "070")}
 
 
 def test_dictionary_alone_or_on_top_of_eventwire(coder: Callable[..., CodedArticle]) -> None:

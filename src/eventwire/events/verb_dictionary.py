@@ -36,10 +36,6 @@ def _word_at(tokens: list["Token"], i: int, word: str) -> bool:
     return word in (tok.lower_, tok.lemma_.lower()) or (word == "not" and tok.lower_ == "n't")
 
 
-def _phrases(element: Element, vd: VerbDictionary) -> list[list[str]]:
-    return vd.members(element.text) if element.text.startswith("&") else [[element.text]]
-
-
 def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tight: bool, vd: VerbDictionary,
            mentions: dict[int, int], verb: int, binding: Binding) -> int | None:
     """The end of a match of ``elements`` over ``tokens`` from ``start`` (at ``start`` exactly when
@@ -49,6 +45,14 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
     head, rest = elements[0], elements[1:]
     if head.text == "^":
         return _match(rest, tokens, start, head.joined, vd, mentions, verb, binding)
+    if head.text.startswith("&"):   # a synonym set: any of its phrases, then the rest
+        for member in vd.members(head.text):
+            last = member[-1]
+            found = _match((*member[:-1], Element(last.text, head.joined), *rest), tokens, start, tight, vd,
+                           mentions, verb, binding)
+            if found is not None:
+                return found
+        return None
     last = start if tight else len(tokens) - 1
     for i in range(start, min(last, len(tokens) - 1) + 1):
         if head.text in SLOTS or head.text == "*":
@@ -61,11 +65,10 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
                     binding.setdefault(head.text, tokens[i].i)
                 return found
             continue
-        for phrase in _phrases(head, vd):
-            if i + len(phrase) <= len(tokens) and all(_word_at(tokens, i + k, w) for k, w in enumerate(phrase)):
-                found = _match(rest, tokens, i + len(phrase), head.joined, vd, mentions, verb, binding)
-                if found is not None:
-                    return found
+        if _word_at(tokens, i, head.text):
+            found = _match(rest, tokens, i + 1, head.joined, vd, mentions, verb, binding)
+            if found is not None:
+                return found
     return None
 
 
@@ -146,11 +149,40 @@ def _mention_at(tok: "Token", mentions: dict[int, int]) -> list[int]:
 
 
 def _source(tok: "Token", mentions: dict[int, int]) -> list[int]:
+    """The verb's subject; else the actors inside its subject phrases ("Old foes Gondor and Osgiliath");
+    else the nearest actor mention before the verb in its sentence."""
     subject = [t.i for t in subject_tokens(tok)]
-    if any(i in mentions or any(s <= i < e for s, e in mentions.items()) for i in subject):
+    if any(_mention_at(tok.doc[i], mentions) for i in subject):
         return subject
+    inside = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+              for k in _mention_of(t.i, mentions) if t.i in mentions]
+    if inside:
+        return inside
     before = [s for s in mentions if s < tok.i and s >= tok.sent.start]
     return _mention_of(max(before), mentions) if before else subject
+
+
+RECIPROCAL_OBJECTS = frozenset({"tie", "relation", "talk", "agreement", "accord", "deal", "treaty", "contact",
+                                "negotiation", "pact", "truce", "ceasefire", "cooperation", "dispute"})
+
+
+def _reciprocal(tok: "Token", lex: Lexicon) -> bool:
+    """A verb read as mutual when its subject is coordinated: symmetric in eventwire's lexicon ("meet",
+    "agree"), or with a mutual object ("renewed diplomatic ties"), or "each other"."""
+    spec = lex.trigger(tok.lemma_.lower(), "VERB")
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr")}
+    return (spec is not None and spec.has("sym")) or bool(objects & RECIPROCAL_OBJECTS) or any(
+        t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+        for t in tok.subtree)
+
+
+def _split_conjuncts(tokens: list[int], mentions: dict[int, int]) -> tuple[list[int], list[int], bool]:
+    """Coordinated subjects of a mutual act: the first is the source, the others its counterparts (a
+    symmetric event); a single subject stays as it is."""
+    starts = sorted({s for s, e in mentions.items() for t in tokens if s <= t < e})
+    if len(starts) < 2:
+        return tokens, [], False
+    return _mention_of(starts[0], mentions), [k for s in starts[1:] for k in _mention_of(s, mentions)], True
 
 
 def plover_type(code: str, lemma: str, lex: Lexicon) -> str:
@@ -182,6 +214,8 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code)
         ev.source_tokens = _mention_of(binding["$"], mentions) if "$" in binding else _source(tok, mentions)
         ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
+        if not ev.target_tokens and _reciprocal(tok, lex):
+            ev.source_tokens, ev.target_tokens, ev.symmetric = _split_conjuncts(ev.source_tokens, mentions)
         ev.status = status_of(tok)
         if negation_in_pattern and ev.status == "negated":
             ev.status = "actual"   # the pattern itself codes the negated verb ("did n't clash over")

@@ -303,6 +303,15 @@ def import_actors(texts: Iterable[str], on: date | None = None) -> list[KBActor]
     return list(out.values())
 
 
+def compound_codes(actor_id: str) -> list[str]:
+    """The member codes of an imported actor whose CAMEO code is compound ("THE_SHIRE [FRO/BIL/SAM]" names
+    three actors at once); empty for any other actor."""
+    if not actor_id.startswith(CAMEO_ID_PREFIX):
+        return []
+    code = actor_id[len(CAMEO_ID_PREFIX):].split(":", 1)[0]
+    return [part for part in code.split("/") if part] if "/" in code else []
+
+
 def import_actor_files(paths: Iterable[Path], on: date | None = None) -> list[KBActor]:
     return import_actors((read_text(p) for p in paths), on)
 
@@ -315,10 +324,22 @@ def agent_specs(agents: Iterable[CameoAgent]) -> list[tuple[AgentSpec, tuple[str
         if a.primary:
             continue
         first = a.code[:3]
-        forms = [p.lower() for p in a.plurals]
+        forms = [p.lower() for p in a.plurals] or [plural(a.phrase.lower())]   # "{}": the regular plural
         heads = [f.split()[-1] for f in (a.phrase.lower(), *forms) if " " in f]   # "golden geese" -> "geese"
         out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms + heads))))
     return out
+
+
+def plural(phrase: str) -> str:
+    """The regular English plural of a noun phrase's last word ("policy" -> "policies", "box" -> "boxes")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        word = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        word = last + "es"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
 
 
 def import_agent_files(paths: Iterable[Path]) -> list[tuple[AgentSpec, tuple[str, ...]]]:

@@ -94,19 +94,25 @@ class VerbDictionary:
                     out.append(entry)
         return out
 
-    def members(self, name: str, depth: int = 0) -> list[list[str]]:
-        """The phrases of a synonym set (each a list of lower-case words), nested sets expanded."""
-        out: list[list[str]] = []
-        for raw in self.synsets.get(name.upper(), ()):
-            words = [w for w in re.split(r"[_\s]+", raw) if w]
-            if len(words) == 1 and words[0].startswith("&") and depth < 4:
-                out.extend(self.members(words[0], depth + 1))
-            elif words:
-                out.append([w.lower() for w in words])
+    def members(self, name: str, depth: int = 0) -> list[tuple[Element, ...]]:
+        """The phrases of a synonym set as pattern elements (words joined by "_" must be adjacent, words
+        apart may have others between them), nested sets expanded."""
+        out: list[tuple[Element, ...]] = []
+        for raw in self.synsets.get(set_name(name), ()):
+            elements = tuple(_elements(raw))
+            if len(elements) == 1 and elements[0].text.startswith("&") and depth < 4:
+                out.extend(self.members(elements[0].text, depth + 1))
+            elif elements:
+                out.append(elements)
         return out
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def set_name(name: str) -> str:
+    """A synonym set's key: "&PREPOSIT1_" (as defined) and "&PREPOSIT1" (as used) are one set."""
+    return name.strip().upper().rstrip("_")
 
 
 def event_code(raw: str) -> str | None:
@@ -192,7 +198,7 @@ def parse_verb_dictionary(text: str) -> VerbDictionary:
             synset, default, block = None, header.group(2), []
             continue
         if s.startswith("&") and not _CODE.search(s) and " " not in s:
-            synset = s.upper()
+            synset = set_name(s)
             vd.synsets.setdefault(synset, [])
             continue
         if synset is not None and s.startswith("+"):
