@@ -47,8 +47,7 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
         return _match(rest, tokens, start, head.joined, vd, mentions, verb, binding)
     if head.text.startswith("&"):   # a synonym set: any of its phrases, then the rest
         for member in vd.members(head.text):
-            last = member[-1]
-            found = _match((*member[:-1], Element(last.text, head.joined), *rest), tokens, start, tight, vd,
+            found = _match((*member[:-1], Element(member[-1].text, head.joined), *rest), tokens, start, tight, vd,
                            mentions, verb, binding)
             if found is not None:
                 return found
