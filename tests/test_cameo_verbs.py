@@ -18,6 +18,7 @@ ACTORS = """\
 FREEDONIA [FRD]
 SYLVANIA [SYL]
 OSTERLICH [OST]
+RUFUS_FIREFLY [FRD]
 """
 
 # PETRARCH-2 style: synonym set, block header, verb forms, a multi-word verb, patterns with a target slot
@@ -156,6 +157,13 @@ def test_dictionary_alone_or_on_top_of_eventwire(coder: Callable[..., CodedArtic
 def test_a_report_of_a_coded_event_is_not_an_event(coder: Callable[..., CodedArticle]) -> None:
     vd_codes = {e.cameo for e in coder("Freedonia will restore trade ties with Sylvania, an official said.").events}
     assert vd_codes == {"0641"}
+
+
+def test_a_title_before_a_known_name_gives_its_sector(coder: Callable[..., CodedArticle]) -> None:
+    titled = coder("Freedonian President Rufus Firefly scolded Sylvania.")
+    assert {a.name: a.sector for a in titled.actors}["Rufus Firefly"] == ("GOV",)
+    bare = coder("Rufus Firefly scolded Sylvania.")
+    assert {a.name: a.sector for a in bare.actors}["Rufus Firefly"] == ()
 
 
 def test_cli_codes_with_a_verb_dictionary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -266,7 +266,7 @@ def _actor_record(draft: Draft, kb: ActorKB, on: date | None) -> tuple[str, Acto
     if draft.actor is not None:
         a = draft.actor
         spell = kb.role_on(a, on) if a.kind == "person" else None
-        sector = tuple(spell.sector) if spell and spell.sector else a.sector
+        sector = tuple(spell.sector) if spell and spell.sector else a.sector or draft.sector
         actor = Actor(id=a.id, name=a.name, kind=a.kind, country=a.country, sector=sector,
                       role=spell.title if spell else None, wikidata=a.wikidata, resolved=True)
         return a.id, actor
@@ -309,6 +309,7 @@ def actor_stage(analysis: "Analysis") -> None:
                      for i in range(m.start_token, m.end_token)}
     drafts = recognise(doc, kb, blocked, focus, place_country)
     drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc, kb))
+    _titled(doc, drafts, kb)
     home = focus_country(focus)
     for d in drafts:
         if d.actor is None and d.country is None and not d.nationality and home is not None:
@@ -318,6 +319,22 @@ def actor_stage(analysis: "Analysis") -> None:
             country = kb.country(d.country)
             d.name, d.kind = f"Government of {country.name if country else d.country}", "organization"
     analysis.actor_mentions, analysis.actors = build_actors(doc, drafts, kb, on)
+
+
+def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
+    """A known actor without a sector takes the sector of the title written before its name ("Bree Prime
+    Minister Romendacil": government), CAMEO's actor + agent composition."""
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    for d in drafts:
+        if d.actor is None or d.actor.sector or d.sector:
+            continue
+        i = d.start - 1
+        while i >= max(0, d.start - 3) and i not in taken and doc[i].pos_ in ("PROPN", "NOUN"):
+            spec = kb.agent(doc[i].text) or kb.agent(doc[i].lemma_)
+            if spec is not None:
+                d.sector = (spec.sector,)
+                break
+            i -= 1
 
 
 def place_counts(analysis: "Analysis") -> dict[str, int]:
