@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..resources.events import Lexicon, TriggerSpec
 from .draft import EventDraft
-from .roles import expand_conj, nominal_args, object_tokens, subject_tokens
+from .roles import AGENT_COMPOUNDS, expand_conj, nominal_args, object_tokens, subject_tokens
 from .status import status_of
 
 if TYPE_CHECKING:
@@ -331,6 +331,28 @@ def _inaction(tok: "Token") -> bool:
     return False
 
 
+FAILURE_NOUNS = {"inaction", "failure", "apathy", "negligence", "laxity", "lapse", "complicity", "connivance",
+                 "indifference", "passivity", "inertia"}
+
+
+def _inaction_noun(tok: "Token") -> EventDraft | None:
+    """"The police inaction", "the failure of the police", "the army's apathy": forces that did not act, told
+    with a noun (a negated act of restraint by them, as the idioms of ``_inaction``)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in FAILURE_NOUNS:
+        return None
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+    owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"]
+    forces = [o for o in owners if o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS]
+    if not forces:
+        return None
+    ev = _new(tok, TriggerSpec(lemma, "NOUN", "COERCE", "restrict", "170", frozenset()), nominal=True)
+    ev.source_tokens = [f.i for f in forces]
+    ev.status = "negated"
+    return ev
+
+
 def _special_verb(tok: "Token") -> EventDraft | None:
     """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
     "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
@@ -482,6 +504,40 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
     ev.target_tokens = [t.i for t in tgt]
     ev.symmetric = spec.has("sym")
     ev.confidence = 0.5
+    _toll(ev, tok)
+    return ev
+
+
+DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def _toll(ev: EventDraft, phrase: "Token") -> None:
+    """"Two men died in the police firing": the dead are the attack's toll and victims."""
+    died = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "during") else None
+    if ev.type == "ASSAULT" and died is not None and died.lemma_.lower() in DEATH_VERBS:
+        victims = [c for c in died.children if c.dep_ == "nsubj"]
+        ev.fatalities = _count(victims) or 1
+        ev.target_tokens += [t.i for v in victims for t in expand_conj(v)]
+
+
+def _nominal_gerund(tok: "Token") -> bool:
+    """A gerund standing as a noun phrase ("in the police firing", "the shelling continued"): a determiner
+    or noun modifier and no clause of its own (not "by firing shots at them"); also the gerund the parser
+    hangs on the noun before it ("the police firing near the market" read as police <-acl- firing)."""
+    if tok.tag_ != "VBG" or any(c.dep_ in ("dobj", "nsubj", "aux", "prt") for c in tok.children):
+        return False
+    if tok.dep_ == "acl":
+        return tok.head.i == tok.i - 1 and tok.head.pos_ == "NOUN"
+    return tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and any(
+        c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
+
+
+def _gerund_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
+    ev = _noun_event(tok, lex)
+    if ev is not None and tok.dep_ == "acl":   # "the police firing": the force before it is its agent
+        if tok.head.lemma_.lower() in AGENT_COMPOUNDS:
+            ev.source_tokens = ev.source_tokens or [tok.head.i]
+        _toll(ev, tok.head)
     return ev
 
 
@@ -507,7 +563,11 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         if tok.i in consumed or tok.i in triggers:
             continue
         ev: EventDraft | None = None
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and _nominal_gerund(tok):
+            ev = _gerund_event(tok, lex)   # "died in the police firing": a gerund used as a noun
+            if ev is not None:
+                ev.status = status_of(tok, nominal=True)
+        elif tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
                 spec = _phrase(tok, lex) or next((found for v in verb_lemmas(tok)
@@ -517,9 +577,11 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             if ev is not None and ev.status != "negated":   # an inaction idiom is negated already
                 ev.status = status_of(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
-            ev = _noun_event(tok, lex)
-            if ev is not None:
-                ev.status = status_of(tok, nominal=True)
+            ev = _inaction_noun(tok)
+            if ev is None:
+                ev = _noun_event(tok, lex)
+                if ev is not None:
+                    ev.status = status_of(tok, nominal=True)
         if ev is None:
             continue
         if ev.type == "PROTEST":

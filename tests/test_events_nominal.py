@@ -1,0 +1,44 @@
+"""Nominal events written as gerunds, on sentences written for these tests: "in the police firing" is an
+attack by the police, and those who died in it are its toll."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("More villagers died in the police firing near the market.", 1),
+    ("Three students died in the police firing outside the college.", 3),
+])
+def test_death_in_a_gerund_attack(code: Callable[..., Any], text: str, fatalities: int) -> None:
+    coded = code(text)
+    attack = coded.event("ASSAULT")
+    assert coded.sources(attack) == {"police"}
+    assert attack.fatalities == fatalities
+    assert attack.evidence.trigger.text == "firing"
+
+
+def test_a_gerund_with_its_own_object_is_not_a_noun(code: Callable[..., Any]) -> None:
+    """"by firing shots in the air" keeps its verb reading (the police fired; no nominal attack)."""
+    coded = code("The police dispersed the crowd by firing shots in the air.")
+    assert all(e.evidence.trigger.text != "firing" or not e.fatalities for e in coded.events())
+
+
+@pytest.mark.parametrize("text", [
+    "Residents blamed the police inaction for the looting.",
+    "The failure of the police allowed the mob to burn the shops.",
+])
+def test_forces_that_did_not_act_told_with_a_noun(code: Callable[..., Any], text: str) -> None:
+    from eventwire.events.ontology.police_actions import FAIL, police_labels
+
+    coded = code(text)
+    actors = {a.id: a for a in coded.result.actors}
+    failed = [e for e in coded.events() if FAIL in police_labels(e, actors)]
+    assert failed and all(coded.sources(e) == {"police"} for e in failed)
+
+
+def test_an_inaction_noun_needs_the_forces(code: Callable[..., Any]) -> None:
+    coded = code("The failure of the talks angered the unions.")
+    assert not any(e.evidence.trigger.text == "failure" and e.status == "negated" for e in coded.events())
