@@ -42,3 +42,13 @@ def test_forces_that_did_not_act_told_with_a_noun(code: Callable[..., Any], text
 def test_an_inaction_noun_needs_the_forces(code: Callable[..., Any]) -> None:
     coded = code("The failure of the talks angered the unions.")
     assert not any(e.evidence.trigger.text == "failure" and e.status == "negated" for e in coded.events())
+
+
+def test_taken_into_custody_is_an_arrest(code: Callable[..., Any]) -> None:
+    coded = code("Twelve traders were taken into custody on Friday.")
+    arrest = coded.event("COERCE")
+    assert arrest.mode == "arrest" and arrest.evidence.trigger.text == "taken"
+
+
+def test_troops_stationed_are_mobilized(code: Callable[..., Any]) -> None:
+    assert any(e.type == "MOBILIZE" for e in code("Two companies of troops were stationed in the old town.").events())

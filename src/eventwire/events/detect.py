@@ -428,6 +428,10 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
             key = "prt:" + c.lower_
         elif c.dep_ == "prep":
             key = "prep:" + c.lower_
+            for p in c.children:   # "taken into custody": the preposition and its object
+                spec = lex.phrase(tok.lemma_, f"{c.lower_}:{p.lemma_.lower()}") if p.dep_ == "pobj" else None
+                if spec is not None:
+                    return spec
         else:
             continue
         spec = lex.phrase(tok.lemma_, key)
