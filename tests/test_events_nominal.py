@@ -52,3 +52,19 @@ def test_taken_into_custody_is_an_arrest(code: Callable[..., Any]) -> None:
 
 def test_troops_stationed_are_mobilized(code: Callable[..., Any]) -> None:
     assert any(e.type == "MOBILIZE" for e in code("Two companies of troops were stationed in the old town.").events())
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The district police failed to protect the traders.", "failed"),
+    ("The authorities did not act to stop the looting.", "negated"),
+])
+def test_a_duty_not_done_is_a_failure_of_the_forces(code: Callable[..., Any], text: str, status: str) -> None:
+    from eventwire.events.ontology.police_actions import FAIL, police_labels
+
+    coded = code(text)
+    actors = {a.id: a for a in coded.result.actors}
+    assert any(FAIL in police_labels(e, actors) and e.status == status for e in coded.events())
+
+
+def test_a_duty_done_is_not_coded_as_one(code: Callable[..., Any]) -> None:
+    assert not code("The police protected the shrine on Friday.").events()

@@ -353,6 +353,18 @@ def _inaction_noun(tok: "Token") -> EventDraft | None:
     return ev
 
 
+DUTY_VERBS = {"protect", "act", "respond", "prevent", "stop", "control", "curb", "contain"}
+DUTY_HOLDERS = FORCE_NOUNS | {"government", "state"}
+
+
+def _duty(tok: "Token") -> bool:
+    """A verb of keeping order that the police, the forces or the administration did not do ("failed to
+    protect", "did not act", "was not acting to stop the riots")."""
+    if tok.lemma_.lower() not in DUTY_VERBS or status_of(tok) not in ("negated", "failed", "refused"):
+        return False
+    return any(t.lemma_.lower() in DUTY_HOLDERS or t.lower_ in DUTY_HOLDERS for t in subject_tokens(tok))
+
+
 def _special_verb(tok: "Token") -> EventDraft | None:
     """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
     "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
@@ -372,6 +384,13 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev = _new(tok, TriggerSpec(lemma, "VERB", "COERCE", "restrict", "170", frozenset()))
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.status = "negated"
+        return ev
+    if _duty(tok):
+        # "the police failed to protect the passengers", "the authorities did not act": the forces' duty to
+        # keep order, not done (a failed or negated act of restraint, as the idioms of ``_inaction``)
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "COERCE", "restrict", "170", frozenset({"obj"})))
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for t in object_tokens(tok, ev.spec)]
         return ev
     if lemma in ("call", "describe", "label", "brand", "term") and any(
             o.lemma_.lower() in ACCUSATION_NOUNS for o in objs):
