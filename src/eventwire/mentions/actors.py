@@ -196,8 +196,16 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
         if hits:
             drafts.append(Draft(s, e, actor=hits[0], via="alias"))
         else:
-            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb), via="ner"))
+            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb), via="ner",
+                                sector=_head_sector(doc[e - 1], kb) if kind != "person" else ()))
     return drafts
+
+
+def _head_sector(head: "Token", kb: ActorKB) -> tuple[str, ...]:
+    """An unknown organisation named for what it is ("State Reserve Police", "Rapid Action Force", "the
+    Popular Mobilization Forces") has the sector of its head noun."""
+    spec = kb.agent(head.text) or kb.agent(head.lemma_)
+    return (spec.sector,) if spec is not None and spec.kind == "group" else ()
 
 
 def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
