@@ -181,7 +181,7 @@ def test_unseen_case2021_labels_are_not_acled_events() -> None:
     (event("ASSAULT", ("police-ind",), ("crowd",), status="threatened"), set()),
     (event("ASSAULT", ("crowd",), ("police-ind",), trigger="killed"), set()),   # the police as victims
     (event("MOBILIZE", (), ("police-ind",), mode="troops", trigger="deployed"), {"ANY_ACTION"}),   # forces deployed
-    (event("COERCE", (), (), mode="curfew", trigger="imposed"), set()),   # "curfew was imposed": the administration
+    (event("COERCE", (), (), mode="curfew", trigger="imposed"), {"ANY_ACTION"}),   # "curfew was imposed"
     (event("COERCE", (), (), mode="restrict", trigger="prohibits"), set()),   # "the act prohibits transfers"
     (event("COERCE", (), (), mode="seize", trigger="seized"), {"ANY_ACTION"}),   # "weapons were seized"
     (event("COERCE", ("officials",), ("town",), mode="restrict", trigger="sealed"), {"ANY_ACTION"}),

@@ -128,8 +128,8 @@ def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
     with the actors coordinated with it."""
     own = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
     for t in tok.subtree:
-        if t.i <= tok.i or t.i in own or t.i not in mentions:
-            continue
+        if t.i <= tok.i or t.i in own or t.i not in mentions or t.tag_ == "PRP$":
+            continue   # "postponed their meeting": the owner of the object is not the target
         clause = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX") or a.i == tok.i), tok)
         if clause.i != tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
@@ -162,7 +162,9 @@ def _source(tok: "Token", mentions: dict[int, int]) -> list[int]:
 
 
 RECIPROCAL_OBJECTS = frozenset({"tie", "relation", "talk", "agreement", "accord", "deal", "treaty", "contact",
-                                "negotiation", "pact", "truce", "ceasefire", "cooperation", "dispute"})
+                                "negotiation", "pact", "truce", "ceasefire", "cooperation", "dispute", "meeting",
+                                "summit"})
+RECIPROCAL_VERBS = frozenset({"agree", "meet", "negotiate", "reconcile"})
 
 
 def _reciprocal(tok: "Token", lex: Lexicon) -> bool:
@@ -170,7 +172,8 @@ def _reciprocal(tok: "Token", lex: Lexicon) -> bool:
     "agree"), or with a mutual object ("renewed diplomatic ties"), or "each other"."""
     spec = lex.trigger(tok.lemma_.lower(), "VERB")
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr")}
-    return (spec is not None and spec.has("sym")) or bool(objects & RECIPROCAL_OBJECTS) or any(
+    return (spec is not None and spec.has("sym")) or tok.lemma_.lower() in RECIPROCAL_VERBS \
+        or bool(objects & RECIPROCAL_OBJECTS) or any(
         t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
         for t in tok.subtree)
 

@@ -8,9 +8,9 @@ An event is a police event when
   forces", "the army", as the corpus' annotators counted the forces deployed to keep order);
 * it is a MOBILIZE event whose target is such a force: the forces deployed ("security forces have been
   deployed", "the administration sent two companies of the police");
-* it is an arrest or seizure with no source stated ("50 persons were arrested", "weapons were seized"): that
-  is what the police do (a curfew, a ban or a prohibition told without its author is the administration's
-  order, not a police action: "curfew was clamped on the town", "the act prohibits such transfers");
+* it is an arrest, a seizure or a curfew with no source stated ("50 persons were arrested", "weapons were
+  seized", "curfew was imposed"): that is what the police do (a ban or a prohibition told without its author
+  is a law or an order, not a police action: "the act prohibits such transfers", "a ban on liquor");
 * it is a MOBILIZE event of mode ``police`` with no source stated ("security was tightened", "patrolling has been
   intensified", "a red alert was sounded"): raising the alert is what the police do;
 * it is a COERCE or MOBILIZE event by the civil administration (sector GOV: "the authorities sealed the
@@ -39,7 +39,7 @@ LABELS: tuple[str, ...] = (KILL, ARREST, FAIL, FORCE, ANY_ACTION)
 POLICE_SECTORS = frozenset({"COP", "MIL"})
 ADMINISTRATION_SECTORS = frozenset({"GOV"})
 STATE_ACTS = frozenset({"COERCE", "MOBILIZE"})   # acts the administration orders and the police carry out
-POLICE_WORK = frozenset({"arrest", "seize"})   # coercion told without its agent that is police work
+POLICE_WORK = frozenset({"arrest", "seize", "curfew"})   # coercion told without its agent that is police work
 DONE = frozenset({"actual", "attempted"})
 NOT_DONE = frozenset({"failed", "negated", "refused"})
 _KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "gun down", "murder", "massacre", "lynch")
