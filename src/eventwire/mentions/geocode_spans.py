@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
-from .places import Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
+from .places import SPECIFIC_KINDS, Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,6 +68,7 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
     recognised = {(start, end) for start, end, _ in ranges}
     wanted: list[tuple[int, int] | None] = []
     counties: dict[tuple[int, int], str] = {}
+    unknown: dict[int, tuple[int, int]] = {}
     for start_char, end_char in spans:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or not span.text.strip():
@@ -77,8 +78,12 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
         if start >= end:
             start, end = span.start, span.end
         text = doc[start:end].text
+        exact = doc.text[start_char:end_char].strip()
         # "Canadian", "Spanish": the people of a country before a town of the same name.
         entries = gaz.demonym_entries(text) if gaz.is_demonym(text) else []
+        if not entries and exact != text:
+            # "U.S." of the token "U.S.-led", "Alta." whose period the span trimmed: the given characters
+            entries = gaz.candidates(exact)
         entries = entries or gaz.candidates(text)
         if not entries:
             start, end, entries = lookup_span(doc, gaz, start, end)
@@ -89,6 +94,7 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
                 counties[(start, end)] = doc[start:end].text
         if not entries:
             wanted.append(None)
+            unknown[len(wanted) - 1] = (start, end)
             continue
         wanted.append((start, end))
         if (start, end) not in recognised:
@@ -97,8 +103,43 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
     ranges.sort(key=lambda item: item[0])
     toponyms = resolve_ranges(doc, gaz, ranges, context_countries)
     chosen = [None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen for item in wanted]
-    return [_county_point(counties[item], entry, toponyms.values()) if item in counties and entry else entry
-            for item, entry in zip(wanted, chosen)]
+    resolved = [_county_point(counties[item], entry, toponyms.values()) if item in counties and entry else entry
+                for item, entry in zip(wanted, chosen)]
+    for number, (start, end) in unknown.items():
+        resolved[number] = _within(doc, start, end, toponyms)
+    return resolved
+
+
+def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
+    """A name the gazetteer does not know ("Royal Street", "Dubai World Cup", "Cavan Town Hall"): the place of
+    the article it names inside it, else the article's main place, which local news streets, buildings and
+    sites lie in; None in an article without places."""
+    name = doc[start:end].text
+    words = normalise(name).split()
+    inner: GazEntry | None = None
+    for width in range(len(words) - 1, 0, -1):  # the longest known name inside, e.g. "Dubai" of "Dubai World Cup"
+        for first in range(len(words) - width + 1):
+            toponym = toponyms.get(" ".join(words[first:first + width]))
+            if toponym is not None and toponym.chosen is not None and toponym.chosen.lat is not None:
+                inner = toponym.chosen
+                break
+        if inner is not None:
+            break
+    place = inner if inner is not None and inner.kind in SPECIFIC_KINDS else _main_place(toponyms) or inner
+    if place is None:
+        return None
+    return GazEntry(None, name, place.kind, place.country, place.admin1, place.lat, place.lon, 0,
+                    ref=f"within:{place.geonames_id or place.ref}")
+
+
+def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:
+    """The article's most mentioned town (the larger on a tie), else its most mentioned division or region."""
+    for kinds in (SPECIFIC_KINDS, frozenset({"admin2", "admin1", "region"})):
+        found = [(len(t.mentions), t.chosen.population, t.chosen) for t in toponyms.values()
+                 if t.chosen is not None and t.chosen.kind in kinds and t.chosen.lat is not None]
+        if found:
+            return max(found, key=lambda item: (item[0], item[1]))[2]
+    return None
 
 
 def _county_point(name: str, state: GazEntry, toponyms: Iterable[Toponym]) -> GazEntry:

@@ -329,9 +329,12 @@ def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple
             if camp:
                 return start, end + width, camp
     entries = gazetteer.candidates(doc[start:end].text)
-    if not entries and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
-        # "Regina, Sask.": the tokenizer splits the period off a short form that is known only with it
-        entries = [e for e in gazetteer.candidates(doc[start:end].text + ".") if e.kind != "city"]
+    if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ and (
+            not entries or (start > 0 and doc[start - 1].text == ",")):
+        # "Regina, Sask.", "Hinton, Alta.": the tokenizer splits the period off a short form that is known only
+        # with it; after a town and its comma the short form is the division even where towns share the name
+        dotted = [e for e in gazetteer.candidates(doc[start:end].text + ".") if e.kind != "city"]
+        entries = dotted or entries
     if not entries and end - start > 1 and doc[start].lower_ in DIRECTIONS:
         # "eastern Ukraine" is Ukraine, but "West Zone" is no town called Zone
         bare = gazetteer.candidates(doc[start + 1:end].text)
