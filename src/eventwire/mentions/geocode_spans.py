@@ -69,6 +69,7 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
     wanted: list[tuple[int, int] | None] = []
     counties: dict[tuple[int, int], str] = {}
     unknown: dict[int, tuple[int, int]] = {}
+    county_states: dict[tuple[int, int], list[GazEntry]] = {}
     for start_char, end_char in spans:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or not span.text.strip():
@@ -91,7 +92,9 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
             entries = _fallback(gaz, doc[start:end].text)
             if entries and entries[0].kind == "admin1" and entries[0].country == "USA" and gaz.county_states(
                     doc[start:end].text):
+                # resolved after the places around it, which choose among the states that have the county
                 counties[(start, end)] = doc[start:end].text
+                county_states[(start, end)] = entries
         if not entries:
             wanted.append(None)
             unknown[len(wanted) - 1] = (start, end)
@@ -102,9 +105,13 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
             recognised.add((start, end))
     ranges.sort(key=lambda item: item[0])
     toponyms = resolve_ranges(doc, gaz, ranges, context_countries)
-    chosen = [None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen for item in wanted]
-    resolved = [_county_point(counties[item], entry, toponyms.values()) if item in counties and entry else entry
-                for item, entry in zip(wanted, chosen)]
+    resolved: list[GazEntry | None] = []
+    for item in wanted:
+        if item in counties:
+            state = _county_state(county_states[item], toponyms.values())
+            resolved.append(_county_point(counties[item], state, toponyms.values()))
+        else:
+            resolved.append(None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen)
     for number, (start, end) in unknown.items():
         resolved[number] = _within(doc, start, end, toponyms)
     return resolved
@@ -133,13 +140,23 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> G
 
 
 def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:
-    """The article's most mentioned town (the larger on a tie), else its most mentioned division or region."""
-    for kinds in (SPECIFIC_KINDS, frozenset({"admin2", "admin1", "region"})):
-        found = [(len(t.mentions), t.chosen.population, t.chosen) for t in toponyms.values()
-                 if t.chosen is not None and t.chosen.kind in kinds and t.chosen.lat is not None]
-        if found:
-            return max(found, key=lambda item: (item[0], item[1]))[2]
-    return None
+    """The article's most mentioned place below a country: a town before a division or region on a tie, then
+    the larger."""
+    found = [(len(t.mentions), t.chosen.kind in SPECIFIC_KINDS, t.chosen.population, t.chosen)
+             for t in toponyms.values()
+             if t.chosen is not None and t.chosen.kind != "country" and t.chosen.lat is not None]
+    return max(found, key=lambda item: item[:3])[3] if found else None
+
+
+def _county_state(states: list[GazEntry], toponyms: Iterable[Toponym]) -> GazEntry:
+    """Of the states that have a county of a name, the one the article's other places lie in most (the larger
+    on a tie): "Boone County" among the towns of Indiana."""
+    support: Counter[str] = Counter()
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is not None and chosen.country == "USA" and chosen.admin1 and chosen.kind != "country":
+            support[chosen.admin1] += 1
+    return max(states, key=lambda state: (support[state.name], state.prior))
 
 
 def _county_point(name: str, state: GazEntry, toponyms: Iterable[Toponym]) -> GazEntry:

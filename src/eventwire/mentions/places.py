@@ -12,7 +12,9 @@ Resolution scores each candidate by its gazetteer prior, the article's country f
 countries and the actors' countries), the states or provinces of the other places and of the counties the
 article names ("Paris" with "Henry County"), nearness to the other places, and, in local news whose places lie
 mostly in one country, a bonus for the town near them; "Paris, Texas" restricts "Paris" to
-Texas, and "Kamianka, Donetsk" to villages near Donetsk or in its province. Coded notes name places as
+Texas, and "Kamianka, Donetsk" to villages near Donetsk or in its province. The state most of the article's
+names can lie in ("Columbus", "Norfolk" and "Platte County": Nebraska) is its home, whose homonyms gain; a place of
+a country the article names gains a little. Coded notes name places as
 "Town - Neighbourhood" and "X (Town, Region)": the first is one toponym, the neighbourhood, camp or village where
 the gazetteer knows it near the town, else the town; the parenthesised parent contains X, and the most specific
 candidate inside it wins (X with none inside stands for the parent). "Jabalia refugee camp" is the camp where
@@ -68,6 +70,9 @@ LOCAL_KM = 150.0         # a local article's town lies this close to another of 
 RIVAL_WEIGHT = 6.0       # for a town over a country or state of its name, with the article's places around it
 STATE_WEIGHT = 1.5       # at most this much for a town in the state or province of the article's other places
 RESOLVE_PASSES = 3
+NAMED_COUNTRY_WEIGHT = 1.0   # for a place of a country the article names
+HOME_WEIGHT = 4.0            # at most this much for a place in the state most of the article's names can be in
+HOME_SHARE = 0.5             # of the article's names that its home state must be able to take
 ALTERNATE_NAME_PENALTY = 2.0   # for a town known under this name only as an alternate (or former) name
 NEAR_KM = 50.0
 FAR_KM = 500.0
@@ -507,6 +512,7 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
     """Passes: prior and the actors' countries; then, repeated, the article's focus (its countries and its
     states or provinces), its divisions and nearby places. ``local`` holds the states the article's other words
     point to ("Laurel County", "Ga.")."""
+    home = _home_state(toponyms, local or Counter())
     for toponym in toponyms:
         toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, toponym.key, context, [], set()))
     for _ in range(RESOLVE_PASSES):
@@ -517,9 +523,12 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
             strength: Counter[str] = Counter(markers or {})
             points: list[GazEntry] = []
             divisions: set[tuple[str | None, str]] = set()
+            named: set[str] = set()
             for other in toponyms:
                 if other is toponym or other.chosen is None:
                     continue
+                if other.chosen.country and other.chosen.kind in ("country", "admin1"):
+                    named.add(other.chosen.country)
                 if other.chosen.country:
                     focus[other.chosen.country] += len(other.mentions)
                 if other.chosen.kind != "country":
@@ -532,11 +541,44 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
                     states[(other.chosen.country, other.chosen.admin1)] += len(other.mentions)
             rivals = any(c.kind != "city" for c in toponym.candidates)
             best = max(toponym.candidates,
-                       key=lambda c: _score(c, toponym.key, focus, points, divisions, states, strength, rivals))
+                       key=lambda c: _score(c, toponym.key, focus, points, divisions, states, strength, rivals)
+                       + _named_country(c, named) + _at_home(c, home))
             changed = changed or best is not toponym.chosen
             toponym.chosen = best
         if not changed:
             break
+
+
+def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tuple[tuple[str, str], int] | None:
+    """The state or province most of the article's names can lie in, and how many can ("Columbus", "Norfolk"
+    and "Platte County" can all be in Nebraska, only one of them in Ohio): local news names the towns, counties
+    and the state around its own. None where no state takes two names, or two states take the most."""
+    cover: Counter[tuple[str, str]] = Counter()
+    for toponym in toponyms:
+        states = {(c.country, c.admin1) for c in toponym.candidates
+                  if c.country is not None and c.admin1 is not None and c.kind in ("city", "admin1", "admin2")}
+        for state in states:
+            cover[state] += 1
+    for state in local:
+        cover[state] += 1
+    ranked = cover.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    if ranked[0][1] < HOME_SHARE * (len(toponyms) + len(local)):
+        return None
+    return ranked[0]
+
+
+def _at_home(entry: GazEntry, home: tuple[tuple[str, str], int] | None) -> float:
+    if home is None or entry.kind == "country" or (entry.country, entry.admin1) != home[0]:
+        return 0.0
+    return HOME_WEIGHT * min(1.0, (home[1] - 1) / 2)
+
+
+def _named_country(entry: GazEntry, named: set[str]) -> float:
+    """A place of a country the article names by name or through one of its divisions ("Paris" in a Kentucky
+    story that names France)."""
+    return NAMED_COUNTRY_WEIGHT if entry.country in named and entry.kind != "country" else 0.0
 
 
 def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry],
