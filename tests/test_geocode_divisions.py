@@ -117,3 +117,10 @@ def test_states_and_regions_of_large_countries(gazetteer: Gazetteer) -> None:
     assert gazetteer.candidates("Munich")[0].admin1 == "Bavaria"  # towns know their state through its capital
     assert gazetteer.candidates("Murcia")[0].kind == "city"       # the region is "Region of Murcia"
     assert gazetteer.demonym_entries("Sicilian")[0].name == "Sicily"
+
+
+def test_landmarks_before_small_towns_of_their_name(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    heathrow, = _geocode(nlp, gazetteer, "The minister landed at Heathrow on Monday.", "Heathrow")
+    assert heathrow is not None and heathrow.country == "GBR"
+    white_house, = _geocode(nlp, gazetteer, "The senators were driven to the White House for talks.", "White House")
+    assert white_house is not None and haversine_km(white_house.lat, white_house.lon, 38.90, -77.04) < 5

@@ -555,8 +555,9 @@ def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tup
     and the state around its own. None where no state takes two names, or two states take the most."""
     cover: Counter[tuple[str, str]] = Counter()
     for toponym in toponyms:
-        states = {(c.country, c.admin1) for c in toponym.candidates
-                  if c.country is not None and c.admin1 is not None and c.kind in ("city", "admin1", "admin2")}
+        states = {(c.country, c.admin1) for c in toponym.candidates  # a town's other names are noise here
+                  if c.country is not None and c.admin1 is not None and c.kind in ("city", "admin1", "admin2")
+                  and (c.kind != "city" or normalise(c.name) == toponym.key)}
         for state in states:
             cover[state] += 1
     for state in local:
