@@ -124,3 +124,11 @@ def test_landmarks_before_small_towns_of_their_name(nlp, gazetteer: Gazetteer) -
     assert heathrow is not None and heathrow.country == "GBR"
     white_house, = _geocode(nlp, gazetteer, "The senators were driven to the White House for talks.", "White House")
     assert white_house is not None and haversine_km(white_house.lat, white_house.lon, 38.90, -77.04) < 5
+
+
+def test_home_state_tie_goes_to_the_larger_town(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Tennessee, Kentucky and Illinois each have a Paris and a Henry County; Tennessee's Paris is the largest.
+    text = "A Paris woman was hurt Friday in a crash on a Henry County road, deputies said."
+    paris, county = _geocode(nlp, gazetteer, text, "Paris", "Henry County")
+    assert (paris.country, paris.admin1) == ("USA", "Tennessee")
+    assert county.admin1 == "Tennessee"

@@ -554,18 +554,26 @@ def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tup
     and "Platte County" can all be in Nebraska, only one of them in Ohio): local news names the towns, counties
     and the state around its own. None where no state takes two names, or two states take the most."""
     cover: Counter[tuple[str, str]] = Counter()
+    towns: Counter[tuple[str, str]] = Counter()   # the priors of each name's largest town there, for ties
     for toponym in toponyms:
-        states = {(c.country, c.admin1) for c in toponym.candidates  # a town's other names are noise here
-                  if c.country is not None and c.admin1 is not None and c.kind in ("city", "admin1", "admin2")
-                  and (c.kind != "city" or normalise(c.name) == toponym.key)}
-        for state in states:
+        states: dict[tuple[str, str], float] = {}
+        for c in toponym.candidates:  # a town's other names are noise here
+            if (c.country is not None and c.admin1 is not None and c.kind in ("city", "admin1", "admin2")
+                    and (c.kind != "city" or normalise(c.name) == toponym.key)):
+                states[(c.country, c.admin1)] = max(states.get((c.country, c.admin1), 0.0),
+                                                    c.prior if c.kind == "city" else 0.0)
+        for state, prior in states.items():
             cover[state] += 1
+            towns[state] += prior
     for state in local:
         cover[state] += 1
-    ranked = cover.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    # "Paris" and "Henry County" fit Tennessee, Kentucky and Illinois alike: the largest Paris among them
+    ranked = sorted(cover.items(), key=lambda item: (item[1], towns[item[0]]), reverse=True)[:2]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+                                          and towns[ranked[1][0]] == towns[ranked[0][0]]):
         return None
-    if ranked[0][1] < HOME_SHARE * (len(toponyms) + len(local)):
+    counties = max(local.values(), default=0)  # at least this many county names (a state has each of them)
+    if ranked[0][1] < HOME_SHARE * (len(toponyms) + counties):
         return None
     return ranked[0]
 
