@@ -554,7 +554,7 @@ def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tup
     and "Platte County" can all be in Nebraska, only one of them in Ohio): local news names the towns, counties
     and the state around its own. None where no state takes two names, or two states take the most."""
     cover: Counter[tuple[str, str]] = Counter()
-    towns: Counter[tuple[str, str]] = Counter()   # the priors of each name's largest town there, for ties
+    towns: dict[tuple[str, str], float] = defaultdict(float)  # priors of the largest towns there, for ties
     for toponym in toponyms:
         states: dict[tuple[str, str], float] = {}
         for c in toponym.candidates:  # a town's other names are noise here
