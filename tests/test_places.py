@@ -228,3 +228,21 @@ def test_bracketed_division_of_an_unknown_village_is_a_place_with_a_point(nlp, g
     assert wardak.kind == "admin1" and wardak.lat is not None
     found = places_of(nlp, gazetteer, "On 8 May 2020, gunmen clashed in Kasumbalesa (Sakania, Haut-Katanga).")
     assert found["Haut-Katanga"].country == "COD" and found["Haut-Katanga"].lat is not None
+
+
+def test_currency_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Traders in Beirut said the US dollar rose again on Monday.")
+    assert "US" not in found and found["Beirut"].country == "LBN"
+
+
+def test_parenthesised_division_that_contains_the_town(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Pakistan's Punjab is the larger, but only India's contains Ludhiana.
+    found = places_of(nlp, gazetteer, "On Monday, nurses protested outside a hospital in Ludhiana (Punjab).")
+    assert found["Ludhiana"].country == "IND" and found["Punjab"].country == "IND"
+
+
+def test_particle_the_entity_left_out_and_short_forms(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "On Sunday, shells hit homes in Al Azariq district (Ad Dali).")
+    assert found["Ad Dali"].country == "YEM"
+    found = places_of(nlp, gazetteer, "Troops exchanged fire along the border in Poonch district (J&K).")
+    assert found["J&K"].country == "IND" and found["J&K"].kind == "admin1"

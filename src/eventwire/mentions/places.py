@@ -59,6 +59,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "
                     "ambassador", "spokesman", "spokeswoman", "chancellor", "pope", "colonel", "lieutenant"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "argue", "insist", "warn", "claim", "deny", "state",
                           "write", "ask", "reply", "explain", "note", "believe", "think"})
+CURRENCY_WORDS = frozenset({"dollar", "dollars"})
 WELL_KNOWN_POPULATION = 100_000
 MAX_CANDIDATES = 25
 FOCUS_WEIGHT = 1.5       # at most this much for a candidate in the article's only country
@@ -168,6 +169,8 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
     taken: set[int] = set()
 
     def take(start: int, end: int, entries: list[GazEntry]) -> None:
+        if end < len(doc) and doc[end].lower_ in CURRENCY_WORDS:
+            return  # "the US dollar", "Hong Kong dollars": a currency, not a place
         found.append((start, end, entries))
         taken.update(range(start, end))
 
@@ -226,8 +229,8 @@ def _appended(doc: "Doc", start: int, end: int, entries: list[GazEntry], taken: 
         return False
     mark, before = doc[start - 1].text, doc[start - 2]
     closing = doc[end].text if end < len(doc) else "."
-    if mark == "(" and before.text[:1].isupper() and closing in (")", ","):
-        return True
+    if mark == "(" and (before.text[:1].isupper() or before.lower_ in SETTLEMENT_NOUNS) and closing in (")", ","):
+        return True  # "in Takalout (Kidal)", "Al Azariq district (Ad Dali)"
     if mark != ",":
         return False
     if start - 2 in taken:
@@ -323,7 +326,9 @@ def _joining_hyphen(doc: "Doc", i: int) -> bool:
 def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, list[GazEntry]]:
     """Entries for ``doc[start:end]``, widened to a direction word before it where the wider name is known
     ("northern Gaza"), narrowed past one where only the bare name is ("eastern Ukraine")."""
-    if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+    if start > 0 and (doc[start - 1].lower_ in DIRECTIONS or (
+            doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].text[:1].isupper())):
+        # "northern Gaza"; "Ad Dali" of which the entity took only "Dali"
         wider = gazetteer.candidates(doc[start - 1:end].text)
         if wider:
             return start - 1, end, wider
@@ -444,10 +449,17 @@ def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
         parent = toponyms[normalise(doc[end + 1:parent_end].text)]
         if not parent.candidates:
             continue
-        container = parent.candidates[0]
         toponym = toponyms[normalise(doc[start:end].text)]
         if toponym is parent:
             continue
+        container = parent.candidates[0]
+        if container.kind not in SPECIFIC_KINDS:
+            # "Ludhiana (Punjab)": of the divisions of that name, the one that contains a place of the name
+            holding = [c for c in parent.candidates if c.kind in CONTAINER_KINDS
+                       and any(t is not c and t.kind in SPECIFIC_KINDS and _inside(t, c) for t in toponym.candidates)]
+            if holding and container not in holding:
+                container = holding[0]
+                parent.candidates = [container]
         if container.kind in SPECIFIC_KINDS:
             inside = [c for c in toponym.candidates
                       if c.kind in SPECIFIC_KINDS and _distance(c, container) <= DISTRICT_KM]
