@@ -564,7 +564,8 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
 def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tuple[tuple[str, str], int] | None:
     """The state or province most of the article's names can lie in, and how many can ("Columbus", "Norfolk"
     and "Platte County" can all be in Nebraska, only one of them in Ohio): local news names the towns, counties
-    and the state around its own. None where no state takes two names, or two states take the most."""
+    and the state around its own. A tie goes to the state whose towns of those names are larger. None where no
+    state takes two names and half of them, or the tie stands."""
     cover: Counter[tuple[str, str]] = Counter()
     towns: dict[tuple[str, str], float] = defaultdict(float)  # priors of the largest towns there, for ties
     for toponym in toponyms:
@@ -597,8 +598,7 @@ def _at_home(entry: GazEntry, home: tuple[tuple[str, str], int] | None) -> float
 
 
 def _named_country(entry: GazEntry, named: set[str]) -> float:
-    """A place of a country the article names by name or through one of its divisions ("Paris" in a Kentucky
-    story that names France)."""
+    """A little for a place of a country the article names, by name or through one of its divisions."""
     return NAMED_COUNTRY_WEIGHT if entry.country in named and entry.kind != "country" else 0.0
 
 
