@@ -101,7 +101,28 @@ def test_geocode_spans_span_the_ner_misses_and_unknown_names() -> None:
     text = "Aid workers said Rafah was quiet. Zzyzxqton stayed calm."
     rafah, unknown = _geocode(text, "Rafah", "Zzyzxqton")
     assert rafah is not None and rafah.country == "PSE"
-    assert unknown is None
+    # a name the gazetteer does not know lies in the article's main place; without places it stays unknown
+    assert unknown is not None and unknown.ref == f"within:{rafah.geonames_id or rafah.ref}"
+    assert (unknown.lat, unknown.lon) == (rafah.lat, rafah.lon)
+    (alone,) = _geocode("Zzyzxqton stayed calm.", "Zzyzxqton")
+    assert alone is None
+
+
+def test_geocode_spans_unknown_site_named_after_a_place() -> None:
+    # the town named inside a site's name places it; a street with none inside lies in the main town
+    text = ("Runners gathered in Dubai before the Dubai Harbour Fun Run. In Perth, the Hay Street market "
+            "reopened; Perth police said Hay Street was busy.")
+    run, street = _geocode(text, "Dubai Harbour Fun Run", "Hay Street")
+    assert run is not None and run.country == "ARE" and run.name == "Dubai Harbour Fun Run"
+    assert street is not None and street.country == "AUS"
+
+
+def test_geocode_spans_exact_characters_of_a_token() -> None:
+    # "U.S." inside the token "U.S.-led", "Alta." whose period the span keeps
+    text = "The U.S.-led coalition met. Fires burned near Hinton, Alta. on Monday."
+    us, alberta = _geocode(text, "U.S.", "Alta.")
+    assert us is not None and us.country == "USA" and us.kind == "country"
+    assert alberta is not None and alberta.name == "Alberta"
 
 
 def test_geocode_spans_demonym_and_possessive() -> None:

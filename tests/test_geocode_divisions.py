@@ -88,3 +88,47 @@ def test_local_towns_follow_the_article_state(nlp, gazetteer: Gazetteer) -> None
     paris, = _geocode(nlp, gazetteer, text, "Paris")
     assert paris.country == "USA"
 
+
+
+def test_home_state_of_local_names(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Each name alone is a larger town elsewhere (Ohio, Virginia); only Nebraska has all three.
+    text = "The Columbus city council and the Norfolk school board met in Platte County on Tuesday."
+    columbus, norfolk, county = _geocode(nlp, gazetteer, text, "Columbus", "Norfolk", "Platte County")
+    assert (columbus.country, columbus.admin1) == ("USA", "Nebraska")
+    assert (norfolk.country, norfolk.admin1) == ("USA", "Nebraska")
+    assert county.admin1 == "Nebraska"
+
+
+def test_county_takes_the_state_of_the_towns_around_it(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Boone County is in several states; the town beside it is only in Indiana.
+    county, = _geocode(nlp, gazetteer, "Deputies from Boone County and police in Zionsville searched the field.",
+                       "Boone County")
+    assert county is not None and county.admin1 == "Indiana" and county.kind == "admin2"
+
+
+def test_states_and_regions_of_large_countries(gazetteer: Gazetteer) -> None:
+    for text, name, country in [("Bavaria", "Bavaria", "DEU"), ("Bayern", "Bavaria", "DEU"),
+                                ("Sicily", "Sicily", "ITA"), ("Lombardy", "Lombardy", "ITA"),
+                                ("Catalonia", "Catalonia", "ESP"), ("Fars Province", "Fars Province", "IRN"),
+                                ("Rhineland-Palatinate", "Rhineland-Palatinate", "DEU")]:
+        best = gazetteer.candidates(text)[0]
+        assert (best.name, best.kind, best.country) == (name, "admin1", country), text
+        assert best.lat is not None and best.lon is not None, text
+    assert gazetteer.candidates("Munich")[0].admin1 == "Bavaria"  # towns know their state through its capital
+    assert gazetteer.candidates("Murcia")[0].kind == "city"       # the region is "Region of Murcia"
+    assert gazetteer.demonym_entries("Sicilian")[0].name == "Sicily"
+
+
+def test_landmarks_before_small_towns_of_their_name(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    heathrow, = _geocode(nlp, gazetteer, "The minister landed at Heathrow on Monday.", "Heathrow")
+    assert heathrow is not None and heathrow.country == "GBR"
+    white_house, = _geocode(nlp, gazetteer, "The senators were driven to the White House for talks.", "White House")
+    assert white_house is not None and haversine_km(white_house.lat, white_house.lon, 38.90, -77.04) < 5
+
+
+def test_home_state_tie_goes_to_the_larger_town(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Tennessee, Kentucky and Illinois each have a Paris and a Henry County; Tennessee's Paris is the largest.
+    text = "A Paris woman was hurt Friday in a crash on a Henry County road, deputies said."
+    paris, county = _geocode(nlp, gazetteer, text, "Paris", "Henry County")
+    assert (paris.country, paris.admin1) == ("USA", "Tennessee")
+    assert county.admin1 == "Tennessee"

@@ -71,7 +71,7 @@ def test_manifest_matches_the_data_files() -> None:
         from eventwire.resources.manifest import verify
         assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "places-2026.11.4" and manifest["licence"] and manifest["sources"]
+    assert manifest["version"] == "places-2026.11.5" and manifest["licence"] and manifest["sources"]
     for name, facts in manifest["files"].items():
         blob = (DATA / name).read_bytes()
         assert hashlib.sha256(blob).hexdigest() == facts["sha256"], name
@@ -228,3 +228,21 @@ def test_bracketed_division_of_an_unknown_village_is_a_place_with_a_point(nlp, g
     assert wardak.kind == "admin1" and wardak.lat is not None
     found = places_of(nlp, gazetteer, "On 8 May 2020, gunmen clashed in Kasumbalesa (Sakania, Haut-Katanga).")
     assert found["Haut-Katanga"].country == "COD" and found["Haut-Katanga"].lat is not None
+
+
+def test_currency_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "Traders in Beirut said the US dollar rose again on Monday.")
+    assert "US" not in found and found["Beirut"].country == "LBN"
+
+
+def test_parenthesised_division_that_contains_the_town(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Pakistan's Punjab is the larger, but only India's contains Ludhiana.
+    found = places_of(nlp, gazetteer, "On Monday, nurses protested outside a hospital in Ludhiana (Punjab).")
+    assert found["Ludhiana"].country == "IND" and found["Punjab"].country == "IND"
+
+
+def test_particle_the_entity_left_out_and_short_forms(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places_of(nlp, gazetteer, "On Sunday, shells hit homes in Al Azariq district (Ad Dali).")
+    assert found["Ad Dali"].country == "YEM"
+    found = places_of(nlp, gazetteer, "Troops exchanged fire along the border in Poonch district (J&K).")
+    assert found["J&K"].country == "IND" and found["J&K"].kind == "admin1"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
-from .places import Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
+from .places import SPECIFIC_KINDS, Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,6 +68,8 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
     recognised = {(start, end) for start, end, _ in ranges}
     wanted: list[tuple[int, int] | None] = []
     counties: dict[tuple[int, int], str] = {}
+    unknown: dict[int, tuple[int, int]] = {}
+    county_states: dict[tuple[int, int], list[GazEntry]] = {}
     for start_char, end_char in spans:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or not span.text.strip():
@@ -77,8 +79,12 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
         if start >= end:
             start, end = span.start, span.end
         text = doc[start:end].text
+        exact = doc.text[start_char:end_char].strip()
         # "Canadian", "Spanish": the people of a country before a town of the same name.
         entries = gaz.demonym_entries(text) if gaz.is_demonym(text) else []
+        if not entries and exact != text:
+            # "U.S." of the token "U.S.-led", "Alta." whose period the span trimmed: the given characters
+            entries = gaz.candidates(exact)
         entries = entries or gaz.candidates(text)
         if not entries:
             start, end, entries = lookup_span(doc, gaz, start, end)
@@ -86,9 +92,12 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
             entries = _fallback(gaz, doc[start:end].text)
             if entries and entries[0].kind == "admin1" and entries[0].country == "USA" and gaz.county_states(
                     doc[start:end].text):
+                # resolved after the places around it, which choose among the states that have the county
                 counties[(start, end)] = doc[start:end].text
+                county_states[(start, end)] = entries
         if not entries:
             wanted.append(None)
+            unknown[len(wanted) - 1] = (start, end)
             continue
         wanted.append((start, end))
         if (start, end) not in recognised:
@@ -96,9 +105,58 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
             recognised.add((start, end))
     ranges.sort(key=lambda item: item[0])
     toponyms = resolve_ranges(doc, gaz, ranges, context_countries)
-    chosen = [None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen for item in wanted]
-    return [_county_point(counties[item], entry, toponyms.values()) if item in counties and entry else entry
-            for item, entry in zip(wanted, chosen)]
+    resolved: list[GazEntry | None] = []
+    for item in wanted:
+        if item in counties:
+            state = _county_state(county_states[item], toponyms.values())
+            resolved.append(_county_point(counties[item], state, toponyms.values()))
+        else:
+            resolved.append(None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen)
+    for number, (start, end) in unknown.items():
+        resolved[number] = _within(doc, start, end, toponyms)
+    return resolved
+
+
+def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
+    """A name the gazetteer does not know ("Royal Street", "Dubai World Cup", "Cavan Town Hall"): the place of
+    the article it names inside it, else the article's main place, which local news streets, buildings and
+    sites lie in; None in an article without places."""
+    name = doc[start:end].text
+    words = normalise(name).split()
+    inner: GazEntry | None = None
+    for width in range(len(words) - 1, 0, -1):  # the longest known name inside, e.g. "Dubai" of "Dubai World Cup"
+        for first in range(len(words) - width + 1):
+            toponym = toponyms.get(" ".join(words[first:first + width]))
+            if toponym is not None and toponym.chosen is not None and toponym.chosen.lat is not None:
+                inner = toponym.chosen
+                break
+        if inner is not None:
+            break
+    place = inner if inner is not None and inner.kind in SPECIFIC_KINDS else _main_place(toponyms) or inner
+    if place is None:
+        return None
+    return GazEntry(None, name, place.kind, place.country, place.admin1, place.lat, place.lon, 0,
+                    ref=f"within:{place.geonames_id or place.ref}")
+
+
+def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:
+    """The article's most mentioned place below a country: a town before a division or region on a tie, then
+    the larger."""
+    found = [(len(t.mentions), t.chosen.kind in SPECIFIC_KINDS, t.chosen.population, t.chosen)
+             for t in toponyms.values()
+             if t.chosen is not None and t.chosen.kind != "country" and t.chosen.lat is not None]
+    return max(found, key=lambda item: item[:3])[3] if found else None
+
+
+def _county_state(states: list[GazEntry], toponyms: Iterable[Toponym]) -> GazEntry:
+    """Of the states that have a county of a name, the one the article's other places lie in most (the larger
+    on a tie): "Boone County" among the towns of Indiana."""
+    support: Counter[str] = Counter()
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is not None and chosen.country == "USA" and chosen.admin1 and chosen.kind != "country":
+            support[chosen.admin1] += 1
+    return max(states, key=lambda state: (support[state.name], state.prior))
 
 
 def _county_point(name: str, state: GazEntry, toponyms: Iterable[Toponym]) -> GazEntry:

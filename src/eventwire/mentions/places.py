@@ -12,7 +12,9 @@ Resolution scores each candidate by its gazetteer prior, the article's country f
 countries and the actors' countries), the states or provinces of the other places and of the counties the
 article names ("Paris" with "Henry County"), nearness to the other places, and, in local news whose places lie
 mostly in one country, a bonus for the town near them; "Paris, Texas" restricts "Paris" to
-Texas, and "Kamianka, Donetsk" to villages near Donetsk or in its province. Coded notes name places as
+Texas, and "Kamianka, Donetsk" to villages near Donetsk or in its province. The state most of the article's
+names can lie in ("Columbus", "Norfolk" and "Platte County": Nebraska) is its home, whose homonyms gain; a place of
+a country the article names gains a little. Coded notes name places as
 "Town - Neighbourhood" and "X (Town, Region)": the first is one toponym, the neighbourhood, camp or village where
 the gazetteer knows it near the town, else the town; the parenthesised parent contains X, and the most specific
 candidate inside it wins (X with none inside stands for the parent). "Jabalia refugee camp" is the camp where
@@ -57,6 +59,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "
                     "ambassador", "spokesman", "spokeswoman", "chancellor", "pope", "colonel", "lieutenant"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "argue", "insist", "warn", "claim", "deny", "state",
                           "write", "ask", "reply", "explain", "note", "believe", "think"})
+CURRENCY_WORDS = frozenset({"dollar", "dollars"})
 WELL_KNOWN_POPULATION = 100_000
 MAX_CANDIDATES = 25
 FOCUS_WEIGHT = 1.5       # at most this much for a candidate in the article's only country
@@ -68,6 +71,9 @@ LOCAL_KM = 150.0         # a local article's town lies this close to another of 
 RIVAL_WEIGHT = 6.0       # for a town over a country or state of its name, with the article's places around it
 STATE_WEIGHT = 1.5       # at most this much for a town in the state or province of the article's other places
 RESOLVE_PASSES = 3
+NAMED_COUNTRY_WEIGHT = 1.0   # for a place of a country the article names
+HOME_WEIGHT = 4.0            # at most this much for a place in the state most of the article's names can be in
+HOME_SHARE = 0.5             # of the article's names that its home state must be able to take
 ALTERNATE_NAME_PENALTY = 2.0   # for a town known under this name only as an alternate (or former) name
 NEAR_KM = 50.0
 FAR_KM = 500.0
@@ -163,6 +169,8 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
     taken: set[int] = set()
 
     def take(start: int, end: int, entries: list[GazEntry]) -> None:
+        if end < len(doc) and doc[end].lower_ in CURRENCY_WORDS:
+            return  # "the US dollar", "Hong Kong dollars": a currency, not a place
         found.append((start, end, entries))
         taken.update(range(start, end))
 
@@ -221,8 +229,8 @@ def _appended(doc: "Doc", start: int, end: int, entries: list[GazEntry], taken: 
         return False
     mark, before = doc[start - 1].text, doc[start - 2]
     closing = doc[end].text if end < len(doc) else "."
-    if mark == "(" and before.text[:1].isupper() and closing in (")", ","):
-        return True
+    if mark == "(" and (before.text[:1].isupper() or before.lower_ in SETTLEMENT_NOUNS) and closing in (")", ","):
+        return True  # "in Takalout (Kidal)", "Al Azariq district (Ad Dali)"
     if mark != ",":
         return False
     if start - 2 in taken:
@@ -318,7 +326,9 @@ def _joining_hyphen(doc: "Doc", i: int) -> bool:
 def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple[int, int, list[GazEntry]]:
     """Entries for ``doc[start:end]``, widened to a direction word before it where the wider name is known
     ("northern Gaza"), narrowed past one where only the bare name is ("eastern Ukraine")."""
-    if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+    if start > 0 and (doc[start - 1].lower_ in DIRECTIONS or (
+            doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].text[:1].isupper())):
+        # "northern Gaza"; "Ad Dali" of which the entity took only "Dali"
         wider = gazetteer.candidates(doc[start - 1:end].text)
         if wider:
             return start - 1, end, wider
@@ -329,9 +339,12 @@ def lookup_span(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> tuple
             if camp:
                 return start, end + width, camp
     entries = gazetteer.candidates(doc[start:end].text)
-    if not entries and end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
-        # "Regina, Sask.": the tokenizer splits the period off a short form that is known only with it
-        entries = [e for e in gazetteer.candidates(doc[start:end].text + ".") if e.kind != "city"]
+    if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ and (
+            not entries or (start > 0 and doc[start - 1].text == ",")):
+        # "Regina, Sask.", "Hinton, Alta.": the tokenizer splits the period off a short form that is known only
+        # with it; after a town and its comma the short form is the division even where towns share the name
+        dotted = [e for e in gazetteer.candidates(doc[start:end].text + ".") if e.kind != "city"]
+        entries = dotted or entries
     if not entries and end - start > 1 and doc[start].lower_ in DIRECTIONS:
         # "eastern Ukraine" is Ukraine, but "West Zone" is no town called Zone
         bare = gazetteer.candidates(doc[start + 1:end].text)
@@ -436,10 +449,17 @@ def apply_containers(doc: "Doc", ranges: list[tuple[int, int, list[GazEntry]]],
         parent = toponyms[normalise(doc[end + 1:parent_end].text)]
         if not parent.candidates:
             continue
-        container = parent.candidates[0]
         toponym = toponyms[normalise(doc[start:end].text)]
         if toponym is parent:
             continue
+        container = parent.candidates[0]
+        if container.kind not in SPECIFIC_KINDS:
+            # "Ludhiana (Punjab)": of the divisions of that name, the one that contains a place of the name
+            holding = [c for c in parent.candidates if c.kind in CONTAINER_KINDS
+                       and any(t is not c and t.kind in SPECIFIC_KINDS and _inside(t, c) for t in toponym.candidates)]
+            if holding and container not in holding:
+                container = holding[0]
+                parent.candidates = [container]
         if container.kind in SPECIFIC_KINDS:
             inside = [c for c in toponym.candidates
                       if c.kind in SPECIFIC_KINDS and _distance(c, container) <= DISTRICT_KM]
@@ -504,6 +524,7 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
     """Passes: prior and the actors' countries; then, repeated, the article's focus (its countries and its
     states or provinces), its divisions and nearby places. ``local`` holds the states the article's other words
     point to ("Laurel County", "Ga.")."""
+    home = _home_state(toponyms, local or Counter())
     for toponym in toponyms:
         toponym.chosen = max(toponym.candidates, key=lambda c: _score(c, toponym.key, context, [], set()))
     for _ in range(RESOLVE_PASSES):
@@ -514,9 +535,12 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
             strength: Counter[str] = Counter(markers or {})
             points: list[GazEntry] = []
             divisions: set[tuple[str | None, str]] = set()
+            named: set[str] = set()
             for other in toponyms:
                 if other is toponym or other.chosen is None:
                     continue
+                if other.chosen.country and other.chosen.kind in ("country", "admin1"):
+                    named.add(other.chosen.country)
                 if other.chosen.country:
                     focus[other.chosen.country] += len(other.mentions)
                 if other.chosen.kind != "country":
@@ -529,11 +553,53 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
                     states[(other.chosen.country, other.chosen.admin1)] += len(other.mentions)
             rivals = any(c.kind != "city" for c in toponym.candidates)
             best = max(toponym.candidates,
-                       key=lambda c: _score(c, toponym.key, focus, points, divisions, states, strength, rivals))
+                       key=lambda c: _score(c, toponym.key, focus, points, divisions, states, strength, rivals)
+                       + _named_country(c, named) + _at_home(c, home))
             changed = changed or best is not toponym.chosen
             toponym.chosen = best
         if not changed:
             break
+
+
+def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tuple[tuple[str, str], int] | None:
+    """The state or province most of the article's names can lie in, and how many can ("Columbus", "Norfolk"
+    and "Platte County" can all be in Nebraska, only one of them in Ohio): local news names the towns, counties
+    and the state around its own. A tie goes to the state whose towns of those names are larger. None where no
+    state takes two names and half of them, or the tie stands."""
+    cover: Counter[tuple[str, str]] = Counter()
+    towns: dict[tuple[str, str], float] = defaultdict(float)  # priors of the largest towns there, for ties
+    for toponym in toponyms:
+        states: dict[tuple[str, str], float] = {}
+        for c in toponym.candidates:  # a town's other names are noise here
+            if (c.country is not None and c.admin1 is not None and c.kind in ("city", "admin1", "admin2")
+                    and (c.kind != "city" or normalise(c.name) == toponym.key)):
+                states[(c.country, c.admin1)] = max(states.get((c.country, c.admin1), 0.0),
+                                                    c.prior if c.kind == "city" else 0.0)
+        for state, prior in states.items():
+            cover[state] += 1
+            towns[state] += prior
+    for state in local:
+        cover[state] += 1
+    # "Paris" and "Henry County" fit Tennessee, Kentucky and Illinois alike: the largest Paris among them
+    ranked = sorted(cover.items(), key=lambda item: (item[1], towns[item[0]]), reverse=True)[:2]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+                                          and towns[ranked[1][0]] == towns[ranked[0][0]]):
+        return None
+    counties = max(local.values(), default=0)  # at least this many county names (a state has each of them)
+    if ranked[0][1] < HOME_SHARE * (len(toponyms) + counties):
+        return None
+    return ranked[0]
+
+
+def _at_home(entry: GazEntry, home: tuple[tuple[str, str], int] | None) -> float:
+    if home is None or entry.kind == "country" or (entry.country, entry.admin1) != home[0]:
+        return 0.0
+    return HOME_WEIGHT * min(1.0, (home[1] - 1) / 2)
+
+
+def _named_country(entry: GazEntry, named: set[str]) -> float:
+    """A little for a place of a country the article names, by name or through one of its divisions."""
+    return NAMED_COUNTRY_WEIGHT if entry.country in named and entry.kind != "country" else 0.0
 
 
 def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry],
