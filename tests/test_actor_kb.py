@@ -63,7 +63,7 @@ def kb() -> ActorKB:
 def test_manifest_matches_the_data_files() -> None:
     assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "actors-2026.11.1"
+    assert manifest["version"] == "actors-2026.11.2"
     assert manifest["licence"] and manifest["sources"]
     assert manifest["files"]["countries.tsv"]["rows"] >= 197
 

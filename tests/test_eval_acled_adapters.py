@@ -12,8 +12,8 @@ import pytest
 
 from eventwire.evaluate.adapters.acled import gold_actor_country, gold_date, primary_acled_event
 from eventwire.evaluate.core import default_data_dir, evaluate
-from eventwire.events.ontology.acled_actors import (CIVILIANS, EXTERNAL, POLITICAL_MILITIA, PROTESTERS, REBEL,
-                                                     RIOTERS, STATE, AcledActor, acled_actor_pair, acled_inter,
+from eventwire.events.ontology.acled_actors import (CIVILIANS, EXTERNAL, IDENTITY_MILITIA, POLITICAL_MILITIA,
+                                                     PROTESTERS, REBEL, RIOTERS, STATE, AcledActor, acled_actor_pair, acled_inter,
                                                      normalise_inter)
 from eventwire.events.ontology.case2021_labels import NOT_ACLED, case2021_label, gold_case2021_label
 from eventwire.events.ontology.police_actions import police_labels
@@ -72,6 +72,13 @@ def test_normalise_inter_reads_codes_and_words(raw: str, expected: str | None) -
     (actor("ew:houthis", "group", "YEM", "REB"), 1, "Battles", "YEM", STATE),
     (actor("un", "organization", None, "IGO"), 1, "Battles", "MLI", EXTERNAL),
     (actor("israel", "country", "ISR"), 1, "Battles", "LBN", EXTERNAL),
+    (CROWD, 1, "Violence against civilians", "IND", POLITICAL_MILITIA),   # "two men shot a driver"
+    (CROWD, 1, "Battles", "IND", POLITICAL_MILITIA),
+    (actor("tiv", "group", None, "UAF", "ETH"), 1, "Violence against civilians", "NGA", IDENTITY_MILITIA),
+    (actor("tribesmen", "group", None, "CVL", "ETH"), 2, "Battles", "YEM", IDENTITY_MILITIA),
+    (actor("tribesmen", "group", None, "CVL", "ETH"), 2, "Violence against civilians", "YEM", CIVILIANS),
+    (actor("ew:popular-mobilization-forces", "organization", "IRQ", "UAF"), 1, "Battles", "IRQ", STATE),
+    (actor("ew:saudi-led-coalition", "group", "SAU", "MIL"), 1, "Explosions/Remote violence", "SAU", EXTERNAL),
 ])
 def test_acled_inter(who: Actor, role: int, event_type: str, where: str | None, expected: str) -> None:
     assert acled_inter(who, role=role, event_type=event_type, location_country=where) == expected
@@ -92,6 +99,19 @@ def test_protest_with_intervention_puts_the_protesters_first() -> None:
     e = event("ASSAULT", ("police-ind",), ("crowd",), mode="crowd-control",
               acled=AcledType("Protests", "Protest with intervention"))
     assert acled_actor_pair(e, ACTORS, "IND") == (AcledActor(PROTESTERS, "IND"), AcledActor(STATE, "IND"))
+
+@pytest.mark.parametrize("acled_type, expected", [
+    (AcledType("Protests", "Peaceful protest"), AcledActor(PROTESTERS, "MEX")),   # police officers on strike
+    (AcledType("Riots", "Violent demonstration"), AcledActor(RIOTERS, "MEX")),
+])
+def test_the_crowd_of_a_protest_or_riot_is_actor1_whoever_leads_it(acled_type: AcledType,
+                                                                    expected: AcledActor) -> None:
+    police_mex = actor("police-mex", "group", "MEX", "COP")
+    e = event("PROTEST", ("police-mex",), (), acled=acled_type)
+    assert acled_actor_pair(e, {"police-mex": police_mex}, "MEX")[0] == expected
+    # the crowd is named by where it gathers, not by who its members are
+    assert acled_actor_pair(e, ACTORS | {"police-mex": police_mex}, "GTM")[0] == AcledActor(expected.inter, "GTM")
+
 
 @pytest.mark.parametrize(("acled_type", "expected"), [
     (AcledType("Protests", "Peaceful protest"), PROTESTERS),

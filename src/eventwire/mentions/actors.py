@@ -185,8 +185,24 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
         if hits:
             drafts.append(Draft(s, e, actor=hits[0], via="alias"))
         else:
-            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb), via="ner"))
+            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb),
+                                sector=_name_sector(doc, s, e, kb), via="ner"))
     return drafts
+
+
+# Head nouns that say what an unknown organisation is, read through the agent lexicon
+_NAME_HEADS = {"police", "intelligence", "army", "navy", "military", "gendarmerie", "guard", "guards", "militia",
+               "gang", "cartel"}
+
+
+def _name_sector(doc: "Doc", s: int, e: int, kb: ActorKB) -> tuple[str, ...]:
+    """The sector an organisation the knowledge base does not know takes from the last word of its name:
+    "Air Force Intelligence" is SPY, "Tactical Police" COP, "Gulf Cartel" CRM; other names say nothing."""
+    last = next((t for t in reversed(doc[s:e]) if t.is_alpha), None)
+    if last is None or last.lower_ not in _NAME_HEADS:
+        return ()
+    spec = kb.agent(last.text) or kb.agent(last.lemma_)
+    return (spec.sector,) if spec is not None and spec.sector else ()
 
 
 def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
