@@ -376,6 +376,16 @@ def test_party_aliases_resolve(kb: ActorKB, alias: str, country: str) -> None:
     assert hits and hits[0].country == country and "PTY" in hits[0].sector, (alias, hits[:2])
 
 
+@pytest.mark.parametrize("alias,country,sector", [
+    ("BSF", "IND", "COP"), ("CRPF", "IND", "COP"), ("NDS", "AFG", "SPY"), ("Air Force Intelligence", "SYR", "SPY"),
+    ("GNB", "VEN", "MIL"), ("Carabineros", "CHL", "COP"), ("SNR", "BDI", "SPY"), ("Jubaland forces", "SOM", "MIL"),
+    ("Southern Resistance", "YEM", "UAF"), ("Donbass People's Militia", "UKR", "UAF"), ("Houthi", "YEM", "REB"),
+])
+def test_security_services_and_militias_resolve(kb: ActorKB, alias: str, country: str, sector: str) -> None:
+    found = kb.lookup(alias)
+    assert found and found[0].country == country and sector in found[0].sector
+
+
 def test_shared_party_names_list_every_party(kb: ActorKB) -> None:
     def countries(text: str) -> set[str | None]:
         return {a.country for a in kb.lookup(text)}

@@ -124,6 +124,20 @@ def test_unnamed_side_is_named_by_kind_and_place(acled_type: AcledType, expected
     assert acled_actor_pair(e, ACTORS, "YEM")[0] == AcledActor(expected, "YEM")
 
 
+def test_a_clash_with_no_parsed_side_takes_the_first_armed_actor_named() -> None:
+    army = Actor(id="army", name="army", kind="group", country="COL", sector=("MIL",),
+                 mentions=(Span(40, 44, "army"),))
+    rebels = Actor(id="rebels", name="rebels", kind="group", country="COL", sector=("REB",),
+                   mentions=(Span(10, 16, "rebels"),))
+    villagers = Actor(id="villagers", name="villagers", kind="group", country="COL", sector=("CVL",),
+                      mentions=(Span(0, 9, "villagers"),))
+    found = {a.id: a for a in (army, rebels, villagers)}
+    e = event("ASSAULT", (), ("army",), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, found, "COL")[0] == AcledActor(REBEL, "COL")   # the target is not its own foe
+    e = event("ASSAULT", (), (), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, found, "COL")[0] == AcledActor(REBEL, "COL")   # civilians never fight
+
+
 def test_unnamed_side_of_a_battle_stays_unknown() -> None:
     e = event("ASSAULT", (), (), acled=AcledType("Battles", "Armed clash"))
     assert acled_actor_pair(e, ACTORS, "YEM") == (None, None)

@@ -10,8 +10,8 @@ applies wins):
 
 1. a few named groups ACLED codes against the sector default (``ACLED_INTER_OF_ACTOR``): the Palestinian
    factions and Hezbollah are political militias, the Houthis are a state force (ACLED's "Military Forces of
-   Yemen (2016-) Supreme Political Council"), as are Iraq's Popular Mobilization Forces, the Donbas separatist
-   forces a rebel group, the Saudi-led and US-led coalitions external forces;
+   Yemen (2016-) Supreme Political Council"), as are Iraq's Popular Mobilization Forces and Yemen's Security
+   Belt Forces, the Donbas separatist forces a rebel group, the Saudi-led and US-led coalitions external forces;
 2. an intergovernmental actor (sector IGO) is External/Other forces;
 3. a state actor (a country, or sector GOV/MIL/COP/SPY/LEG/JUD) is State forces in its own country and
    External/Other forces where the event's place is in another country (Israel's army in Gaza);
@@ -28,10 +28,14 @@ applies wins):
 
 Roles follow ACLED's coding: actor1 is the source and actor2 the target, except that actor1 of every Protests or
 Riots event is the crowd, "Protesters (Country)" or "Rioters (Country)", whoever leads it (striking police, a
-party's rally: the organisers are ACLED's associated actors), and that ACLED codes a peaceful protest with no actor2 (the protest's addressee is not an actor) and a protest with intervention with the
-protesters as actor1 and the intervening force as actor2 (eventwire's crowd-control event has the police as
-source). A place standing as an actor ("shelled Gaza") is no actor. A non-state actor with no country takes the
-country of the event's place, as ACLED names crowds and unidentified groups ("Protesters (India)",
+party's rally: the organisers are ACLED's associated actors), and that ACLED codes a peaceful protest with no
+actor2 (the protest's addressee is not an actor) and a protest with intervention with the protesters as actor1
+and the intervening force as actor2 (eventwire's crowd-control event has the police as source). A place
+standing as an actor ("shelled Gaza") is no actor. An event whose source the parse did not find takes as actor1
+the armed actor (a state force, armed group, militia or gang) the note names first, other than the event's
+targets: ACLED notes open with the coded event and one of its sides ("clashes between pro-Hadi forces and ...");
+with none named, the unnamed side is coded by kind and place (below). A non-state actor with no country takes
+the country of the event's place, as ACLED names crowds and unidentified groups ("Protesters (India)",
 "Unidentified Armed Group (Mexico)") by where they act.
 """
 from __future__ import annotations
@@ -67,13 +71,17 @@ ACLED_INTER_OF_ACTOR: dict[str, str] = {
     # ACLED codes Iraq's Popular Mobilization Forces as a state force since their 2018 integration
     # ("Military Forces of Iraq (2018-) Popular Mobilization Forces"), and multinational coalitions as
     # external forces wherever they strike ("Operation Restoring Hope", "Global Coalition Against Daesh")
-    "ew:popular-mobilization-forces": STATE,
+    "ew:popular-mobilization-forces": STATE, "ew:security-belt-forces": STATE,
     "ew:saudi-led-coalition": EXTERNAL, "ew:us-led-coalition": EXTERNAL,
 }
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 MILITIA_SECTORS = frozenset({"UAF", "CRM"})
 CROWD_OF_EVENT: dict[str, str] = {"Protests": PROTESTERS, "Riots": RIOTERS}
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF", "CRM", "ETH"})
+# event types whose unnamed first side is taken from the armed actors the article names
+FALLBACK_SIDE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                 "Strategic developments"})
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -137,11 +145,26 @@ def _first_actor(ids: Sequence[str], actors: Mapping[str, Actor]) -> Actor | Non
     return None
 
 
+def _armed(actor: Actor) -> bool:
+    sectors = set(actor.sector)
+    return actor.id in ACLED_INTER_OF_ACTOR or bool(sectors & ARMED_SECTORS) or (
+        "IGO" in sectors and "MIL" in sectors)
+
+
+def _first_armed(actors: Mapping[str, Actor], exclude: set[str]) -> Actor | None:
+    """The armed actor the article names first, other than ``exclude``: a note that reports a clash without
+    a parse of who fought opens with one of the sides ("clashes between pro-Hadi forces and ...")."""
+    armed = [a for a in actors.values() if a.kind != "location" and a.id not in exclude and a.mentions and _armed(a)]
+    return min(armed, key=lambda a: a.mentions[0].start) if armed else None
+
+
 def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
                      location_country: str | None) -> tuple[AcledActor | None, AcledActor | None]:
     """ACLED's (actor1, actor2) for ``event``: the first source and first target that are not places, in ACLED's
     role order, each with its inter category and country; None where ACLED would have no actor."""
     first, second = _first_actor(event.source, actors), _first_actor(event.target, actors)
+    if first is None and event.acled.event_type in FALLBACK_SIDE_TYPES:
+        first = _first_armed(actors, exclude=set(event.target))
     sub = event.acled.sub_event_type
     if sub == "Peaceful protest":
         second = None
