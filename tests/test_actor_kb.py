@@ -380,6 +380,7 @@ def test_party_aliases_resolve(kb: ActorKB, alias: str, country: str) -> None:
     ("BSF", "IND", "COP"), ("CRPF", "IND", "COP"), ("NDS", "AFG", "SPY"), ("Air Force Intelligence", "SYR", "SPY"),
     ("GNB", "VEN", "MIL"), ("Carabineros", "CHL", "COP"), ("SNR", "BDI", "SPY"), ("Jubaland forces", "SOM", "MIL"),
     ("Southern Resistance", "YEM", "UAF"), ("Donbass People's Militia", "UKR", "UAF"), ("Houthi", "YEM", "REB"),
+    ("Ahrar al-Sham", "SYR", "REB"), ("Faylaq al-Sham", "SYR", "REB"), ("LDU", "UGA", "MIL"),
 ])
 def test_security_services_and_militias_resolve(kb: ActorKB, alias: str, country: str, sector: str) -> None:
     found = kb.lookup(alias)

@@ -116,6 +116,7 @@ def test_a_two_word_demonym_gives_the_agent_its_country(code) -> None:
     ("Suspected Fulani militias attacked a farming village on Monday.", "Fulani"),
     ("Clan militiamen clashed with soldiers near the river on Monday.", "Clan"),
     ("Dozens of tribesmen clashed with soldiers near the river on Monday.", "tribesmen"),
+    ("Militiamen from the Warsame clan attacked a farm on Monday.", "Militiamen"),
 ])
 def test_an_ethnic_or_communal_armed_group_is_marked_ethnic(code, text: str, word: str) -> None:
     c = code(text)
@@ -136,6 +137,7 @@ def test_armed_men_are_an_armed_group(code) -> None:
 @pytest.mark.parametrize("text, name, sector", [
     ("The Kandahar Border Police arrested two smugglers on Monday.", "Kandahar Border Police", "COP"),
     ("The Northern Valley Cartel kidnapped a mayor on Monday.", "Northern Valley Cartel", "CRM"),
+    ("The 14th Mechanised Brigade shelled the village on Monday.", "Mechanised Brigade", "MIL"),
 ])
 def test_an_unknown_organisation_takes_the_sector_its_name_ends_in(code, text: str, name: str,
                                                                    sector: str) -> None:

@@ -190,15 +190,19 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
     return drafts
 
 
-# Head nouns that say what an unknown organisation is, read through the agent lexicon
+# Head nouns that say what an unknown organisation is, read through the agent lexicon; military units
 _NAME_HEADS = {"police", "intelligence", "army", "navy", "military", "gendarmerie", "guard", "guards", "militia",
                "gang", "cartel"}
+_UNIT_HEADS = {"brigade", "brigades", "battalion", "battalions", "regiment", "division", "forces"}
 
 
 def _name_sector(doc: "Doc", s: int, e: int, kb: ActorKB) -> tuple[str, ...]:
     """The sector an organisation the knowledge base does not know takes from the last word of its name:
-    "Air Force Intelligence" is SPY, "Tactical Police" COP, "Gulf Cartel" CRM; other names say nothing."""
+    "Air Force Intelligence" is SPY, "Tactical Police" COP, "Gulf Cartel" CRM, "22nd Armored Brigade" and
+    "Special Forces" MIL; other names say nothing."""
     last = next((t for t in reversed(doc[s:e]) if t.is_alpha), None)
+    if last is not None and last.lower_ in _UNIT_HEADS:
+        return ("MIL",)   # "35th Armored Brigade", "Special Forces": a unit of an army
     if last is None or last.lower_ not in _NAME_HEADS:
         return ()
     spec = kb.agent(last.text) or kb.agent(last.lemma_)

@@ -165,6 +165,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if tok.lemma_.lower() in ARMED_HEADS and pobj.lemma_.lower() in ETHNIC_WORDS | {"community"}:
+                    ethnic = True   # "militiamen from the Leelkayse clan", "gunmen of the Hema community"
                 ref = by_token.get(pobj.i) or _refers_back(doc, pobj, named, drafts)
                 if ref is not None:
                     d = ref
@@ -186,7 +188,7 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
         if owner is not None and not countries:
             if isinstance(owner, Draft):
                 # an unknown name over an armed noun ("Tiv militias", "Clan militiamen") is an armed group
-                armed = owner.actor is None and tok.lemma_.lower() in ARMED_HEADS
+                armed = owner.actor is None and tok.lemma_.lower() in ARMED_HEADS | ETHNIC_WORDS
                 own = (owner.sector or (spec.sector,)) + (("ETH",) if ethnic else ()) if armed else owner.sector
                 drafts.append(Draft(start, tok.i + 1, actor=owner.actor, name=owner.name, kind=owner.kind,
                                     country=owner.country, sector=own, via="generic", head=tok.i))
