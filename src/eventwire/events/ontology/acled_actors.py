@@ -28,9 +28,11 @@ applies wins):
 
 Roles follow ACLED's coding: actor1 is the source and actor2 the target, except that actor1 of every Protests or
 Riots event is the crowd, "Protesters (Country)" or "Rioters (Country)", whoever leads it (striking police, a
-party's rally: the organisers are ACLED's associated actors), and that ACLED codes a peaceful protest with no
-actor2 (the protest's addressee is not an actor) and a protest with intervention with the protesters as actor1
-and the intervening force as actor2 (eventwire's crowd-control event has the police as source). A place
+party's rally: the organisers are ACLED's associated actors), named by the crowd's own country (which the
+actor stage reads from the phrase or the article's focus) else the event's place, and that ACLED codes a
+peaceful protest with no actor2 (the protest's addressee is not an actor) and a protest with intervention with
+the protesters as actor1 and the intervening force as actor2 (eventwire's crowd-control event has the police as
+source). A place
 standing as an actor ("shelled Gaza") is no actor. An event whose source the parse did not find takes as actor1
 the armed actor (a state force, armed group, militia or gang) the note names first, other than the event's
 targets: ACLED notes open with the coded event and one of its sides ("clashes between pro-Hadi forces and ...");
@@ -175,10 +177,10 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
         if actor is None:
             return None
         if role == 1 and event.acled.event_type in CROWD_OF_EVENT:
-            # ACLED's actor1 of every protest or riot is the crowd named by the country it gathers in
-            # ("Protesters (Mexico)" for striking police, a party's rally or a union's march alike); the
-            # organisers are associated actors
-            return AcledActor(CROWD_OF_EVENT[event.acled.event_type], location_country or actor.country)
+            # ACLED's actor1 of every protest or riot is the crowd, named by its country ("Protesters (Mexico)"
+            # for striking police, a party's rally or a union's march alike; "Bolivian citizens" abroad are
+            # Bolivia's), else by where it gathers; the organisers are associated actors
+            return AcledActor(CROWD_OF_EVENT[event.acled.event_type], actor.country or location_country)
         inter = acled_inter(actor, role=role, event_type=event.acled.event_type, location_country=location_country)
         country = actor.country
         if country is None and inter not in (STATE, EXTERNAL):
