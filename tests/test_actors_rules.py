@@ -137,12 +137,22 @@ def test_armed_men_are_an_armed_group(code) -> None:
 @pytest.mark.parametrize("text, name, sector", [
     ("The Kandahar Border Police arrested two smugglers on Monday.", "Kandahar Border Police", "COP"),
     ("The Northern Valley Cartel kidnapped a mayor on Monday.", "Northern Valley Cartel", "CRM"),
-    ("The 14th Mechanised Brigade shelled the village on Monday.", "Mechanised Brigade", "MIL"),
 ])
 def test_an_unknown_organisation_takes_the_sector_its_name_ends_in(code, text: str, name: str,
                                                                    sector: str) -> None:
     a = code(text).actor(name)
     assert not a.resolved and a.sector == (sector,)
+
+
+def test_named_actors_vote_for_the_article_country_over_a_homonym_town() -> None:
+    from eventwire.mentions.actors import _with_named_actors
+    from eventwire.mentions.spans import Draft
+    from eventwire.resources.actors import load_kb
+
+    houthis = load_kb().lookup("Houthis")[0]
+    drafts = [Draft(0, 1, actor=houthis), Draft(5, 6, actor=houthis), Draft(8, 9, name="residents")]
+    votes = _with_named_actors({"CHN": 1}, drafts)   # "Dali", a Chinese homonym of Yemen's Ad Dali
+    assert votes == {"CHN": 1, "YEM": 2}
 
 
 # --- unknown actors are kept, with what the phrase implies -----------------------------------------------

@@ -190,19 +190,16 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
     return drafts
 
 
-# Head nouns that say what an unknown organisation is, read through the agent lexicon; military units
+# Head nouns that say what an unknown organisation is, read through the agent lexicon. Not "Brigade(s)" or
+# "Forces": a state's unit in one war ("22nd Armored Brigade") is a militia in another ("Mujahideen Brigades")
 _NAME_HEADS = {"police", "intelligence", "army", "navy", "military", "gendarmerie", "guard", "guards", "militia",
                "gang", "cartel"}
-_UNIT_HEADS = {"brigade", "brigades", "battalion", "battalions", "regiment", "division", "forces"}
 
 
 def _name_sector(doc: "Doc", s: int, e: int, kb: ActorKB) -> tuple[str, ...]:
     """The sector an organisation the knowledge base does not know takes from the last word of its name:
-    "Air Force Intelligence" is SPY, "Tactical Police" COP, "Gulf Cartel" CRM, "22nd Armored Brigade" and
-    "Special Forces" MIL; other names say nothing."""
+    "Air Force Intelligence" is SPY, "Tactical Police" COP, "Gulf Cartel" CRM; other names say nothing."""
     last = next((t for t in reversed(doc[s:e]) if t.is_alpha), None)
-    if last is not None and last.lower_ in _UNIT_HEADS:
-        return ("MIL",)   # "35th Armored Brigade", "Special Forces": a unit of an army
     if last is None or last.lower_ not in _NAME_HEADS:
         return ()
     spec = kb.agent(last.text) or kb.agent(last.lemma_)
@@ -317,7 +314,7 @@ def actor_stage(analysis: "Analysis") -> None:
                      for i in range(m.start_token, m.end_token)}
     drafts = recognise(doc, kb, blocked, focus, place_country)
     drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc, kb))
-    home = focus_country(focus)
+    home = focus_country(_with_named_actors(focus, drafts))
     for d in drafts:
         if d.actor is None and d.country is None and not d.nationality and home is not None:
             d.country = home
@@ -335,6 +332,28 @@ def place_counts(analysis: "Analysis") -> dict[str, int]:
         if p.country:
             counts[p.country] += len(p.mentions)
     return counts
+
+
+def _with_named_actors(counts: dict[str, int], drafts: list[Draft]) -> dict[str, int]:
+    """Place counts plus one vote per mention of a known actor with a country ("Houthi forces", "Afghan
+    police", "Nigeria Customs"): the people a story names say where it is when a place name is a homonym
+    ("Ad Dali" in Yemen, "Dali" in China) or is missing from the gazetteer."""
+    votes = dict(counts)
+    for d in drafts:
+        country = d.actor.country if d.actor is not None else (d.country if d.nationality else None)
+        if country:
+            votes[country] = votes.get(country, 0) + 1
+    return votes
+
+
+def home_country(analysis: "Analysis") -> str | None:
+    """The article's focus country after the actor stage: located place mentions plus one vote per mention of
+    a known actor with a country (see ``_with_named_actors``)."""
+    votes = dict(place_counts(analysis))
+    for a in analysis.actors:
+        if a.resolved and a.country:
+            votes[a.country] = votes.get(a.country, 0) + len(a.mentions)
+    return focus_country(votes)
 
 
 def focus_country(counts: dict[str, int]) -> str | None:
@@ -430,7 +449,7 @@ def argument_actor(analysis: "Analysis", token: int, *, singular: bool = False) 
     words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
     start, end = min(w.i for w in words), tok.i + 1
     name = doc[start:end].text
-    country = focus_country(place_counts(analysis))
+    country = home_country(analysis)
     aid = ids.actor_id(None, name, country, (sector,))
     if not any(a.id == aid for a in analysis.actors):
         analysis.actors.append(Actor(id=aid, name=name, kind="group", country=country, sector=(sector,),
@@ -447,7 +466,7 @@ def civilian_actor(analysis: "Analysis", token: int) -> str:
     assert doc is not None
     tok = doc[token]
     start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
-    country = focus_country(place_counts(analysis))
+    country = home_country(analysis)
     aid = ids.actor_id(None, "civilians", country, ("CVL",))
     span = token_span(doc, start, tok.i + 1)
     existing = next((a for a in analysis.actors if a.id == aid), None)
