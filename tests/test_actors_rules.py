@@ -149,10 +149,12 @@ def test_named_actors_vote_for_the_article_country_over_a_homonym_town() -> None
     from eventwire.mentions.spans import Draft
     from eventwire.resources.actors import load_kb
 
-    houthis = load_kb().lookup("Houthis")[0]
-    drafts = [Draft(0, 1, actor=houthis), Draft(5, 6, actor=houthis), Draft(8, 9, name="residents")]
-    votes = _with_named_actors({"CHN": 1}, drafts)   # "Dali", a Chinese homonym of Yemen's Ad Dali
-    assert votes == {"CHN": 1, "YEM": 2}
+    kb = load_kb()
+    houthis, resistance, yemen = kb.lookup("Houthis")[0], kb.lookup("Southern Resistance")[0], kb.lookup("Yemen")[0]
+    drafts = [Draft(0, 1, actor=houthis), Draft(3, 4, actor=resistance), Draft(5, 6, actor=houthis),
+              Draft(7, 8, actor=yemen), Draft(8, 9, name="residents")]
+    # "Dali", a Chinese homonym of Yemen's Ad Dali: one vote per named group, none for a country named in passing
+    assert _with_named_actors({"CHN": 1}, drafts) == {"CHN": 1, "YEM": 2}
 
 
 # --- unknown actors are kept, with what the phrase implies -----------------------------------------------

@@ -335,24 +335,28 @@ def place_counts(analysis: "Analysis") -> dict[str, int]:
 
 
 def _with_named_actors(counts: dict[str, int], drafts: list[Draft]) -> dict[str, int]:
-    """Place counts plus one vote per mention of a known actor with a country ("Houthi forces", "Afghan
-    police", "Nigeria Customs"): the people a story names say where it is when a place name is a homonym
-    ("Ad Dali" in Yemen, "Dali" in China) or is missing from the gazetteer."""
+    """Place counts plus one vote per known organisation, group or person with a country ("Houthi forces",
+    "the NDS", "Carabineros"): the actors a story names say where it is when a place name is a homonym ("Ad
+    Dali" in Yemen, "Dali" in China) or is missing from the gazetteer."""
     votes = dict(counts)
+    seen: set[str] = set()
     for d in drafts:
-        country = d.actor.country if d.actor is not None else (d.country if d.nationality else None)
-        if country:
-            votes[country] = votes.get(country, 0) + 1
+        # one vote per organisation, group or person: a country named in passing ("the Kuwait roundabout") or an
+        # army named at every strike abroad does not outvote the places
+        if d.actor is None or d.actor.kind == "country" or not d.actor.country or d.actor.id in seen:
+            continue
+        seen.add(d.actor.id)
+        votes[d.actor.country] = votes.get(d.actor.country, 0) + 1
     return votes
 
 
 def home_country(analysis: "Analysis") -> str | None:
-    """The article's focus country after the actor stage: located place mentions plus one vote per mention of
-    a known actor with a country (see ``_with_named_actors``)."""
+    """The article's focus country after the actor stage: located place mentions plus one vote per known
+    actor with a country (see ``_with_named_actors``)."""
     votes = dict(place_counts(analysis))
     for a in analysis.actors:
-        if a.resolved and a.country:
-            votes[a.country] = votes.get(a.country, 0) + len(a.mentions)
+        if a.resolved and a.country and a.kind != "country":
+            votes[a.country] = votes.get(a.country, 0) + 1
     return focus_country(votes)
 
 
