@@ -63,7 +63,7 @@ def kb() -> ActorKB:
 def test_manifest_matches_the_data_files() -> None:
     assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "actors-2026.11.1"
+    assert manifest["version"] == "actors-2026.11.2"
     assert manifest["licence"] and manifest["sources"]
     assert manifest["files"]["countries.tsv"]["rows"] >= 197
 
@@ -374,6 +374,17 @@ def test_parties_never_reuse_an_armed_group_alias() -> None:
 def test_party_aliases_resolve(kb: ActorKB, alias: str, country: str) -> None:
     hits = kb.lookup(alias)
     assert hits and hits[0].country == country and "PTY" in hits[0].sector, (alias, hits[:2])
+
+
+@pytest.mark.parametrize("alias,country,sector", [
+    ("BSF", "IND", "COP"), ("CRPF", "IND", "COP"), ("NDS", "AFG", "SPY"), ("Air Force Intelligence", "SYR", "SPY"),
+    ("GNB", "VEN", "MIL"), ("Carabineros", "CHL", "COP"), ("SNR", "BDI", "SPY"), ("Jubaland forces", "SOM", "MIL"),
+    ("Southern Resistance", "YEM", "UAF"), ("Donbass People's Militia", "UKR", "UAF"), ("Houthi", "YEM", "REB"),
+    ("Ahrar al-Sham", "SYR", "REB"), ("Faylaq al-Sham", "SYR", "REB"), ("LDU", "UGA", "MIL"),
+])
+def test_security_services_and_militias_resolve(kb: ActorKB, alias: str, country: str, sector: str) -> None:
+    found = kb.lookup(alias)
+    assert found and found[0].country == country and sector in found[0].sector
 
 
 def test_shared_party_names_list_every_party(kb: ActorKB) -> None:

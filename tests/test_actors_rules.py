@@ -106,6 +106,57 @@ def test_demonym_and_soldiers_make_an_unresolved_military_agent(code) -> None:
     assert soldiers.country == "RUS" and soldiers.sector == ("MIL",) and not soldiers.resolved
 
 
+def test_a_two_word_demonym_gives_the_agent_its_country(code) -> None:
+    c = code("Sri Lankan police beat three farmers near the market on Friday.")
+    police = c.actor("Sri Lankan police")
+    assert police.country == "LKA" and police.sector == ("COP",)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Suspected Fulani militias attacked a farming village on Monday.", "Fulani"),
+    ("Clan militiamen clashed with soldiers near the river on Monday.", "Clan"),
+    ("Dozens of tribesmen clashed with soldiers near the river on Monday.", "tribesmen"),
+    ("Militiamen from the Warsame clan attacked a farm on Monday.", "Militiamen"),
+])
+def test_an_ethnic_or_communal_armed_group_is_marked_ethnic(code, text: str, word: str) -> None:
+    c = code(text)
+    found = [a for a in c.result.actors if word in a.name]
+    assert found and all("ETH" in a.sector and not a.resolved for a in found), c.result.actors
+
+
+def test_an_islamist_militia_is_not_an_ethnic_one(code) -> None:
+    a = code("An Islamist militia attacked a farming village on Monday.").actor("Islamist militia")
+    assert "ETH" not in a.sector
+
+
+def test_armed_men_are_an_armed_group(code) -> None:
+    a = code("Two armed men shot a shopkeeper in the town on Sunday.").actor("armed men")
+    assert "REB" in a.sector
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("The Kandahar Border Police arrested two smugglers on Monday.", "Kandahar Border Police", "COP"),
+    ("The Northern Valley Cartel kidnapped a mayor on Monday.", "Northern Valley Cartel", "CRM"),
+])
+def test_an_unknown_organisation_takes_the_sector_its_name_ends_in(code, text: str, name: str,
+                                                                   sector: str) -> None:
+    a = code(text).actor(name)
+    assert not a.resolved and a.sector == (sector,)
+
+
+def test_named_actors_vote_for_the_article_country_over_a_homonym_town() -> None:
+    from eventwire.mentions.actors import _with_named_actors
+    from eventwire.mentions.spans import Draft
+    from eventwire.resources.actors import load_kb
+
+    kb = load_kb()
+    houthis, resistance, yemen = kb.lookup("Houthis")[0], kb.lookup("Southern Resistance")[0], kb.lookup("Yemen")[0]
+    drafts = [Draft(0, 1, actor=houthis), Draft(3, 4, actor=resistance), Draft(5, 6, actor=houthis),
+              Draft(7, 8, actor=yemen), Draft(8, 9, name="residents")]
+    # "Dali", a Chinese homonym of Yemen's Ad Dali: one vote per named group, none for a country named in passing
+    assert _with_named_actors({"CHN": 1}, drafts) == {"CHN": 1, "YEM": 2}
+
+
 # --- unknown actors are kept, with what the phrase implies -----------------------------------------------
 
 def test_unknown_person_keeps_the_country_of_the_apposition(code) -> None:

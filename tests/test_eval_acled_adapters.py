@@ -12,8 +12,8 @@ import pytest
 
 from eventwire.evaluate.adapters.acled import gold_actor_country, gold_date, primary_acled_event
 from eventwire.evaluate.core import default_data_dir, evaluate
-from eventwire.events.ontology.acled_actors import (CIVILIANS, EXTERNAL, POLITICAL_MILITIA, PROTESTERS, REBEL,
-                                                     RIOTERS, STATE, AcledActor, acled_actor_pair, acled_inter,
+from eventwire.events.ontology.acled_actors import (CIVILIANS, EXTERNAL, IDENTITY_MILITIA, POLITICAL_MILITIA,
+                                                     PROTESTERS, REBEL, RIOTERS, STATE, AcledActor, acled_actor_pair, acled_inter,
                                                      normalise_inter)
 from eventwire.events.ontology.case2021_labels import NOT_ACLED, case2021_label, gold_case2021_label
 from eventwire.events.ontology.police_actions import police_labels
@@ -72,6 +72,13 @@ def test_normalise_inter_reads_codes_and_words(raw: str, expected: str | None) -
     (actor("ew:houthis", "group", "YEM", "REB"), 1, "Battles", "YEM", STATE),
     (actor("un", "organization", None, "IGO"), 1, "Battles", "MLI", EXTERNAL),
     (actor("israel", "country", "ISR"), 1, "Battles", "LBN", EXTERNAL),
+    (CROWD, 1, "Violence against civilians", "IND", POLITICAL_MILITIA),   # "two men shot a driver"
+    (CROWD, 1, "Battles", "IND", POLITICAL_MILITIA),
+    (actor("tiv", "group", None, "UAF", "ETH"), 1, "Violence against civilians", "NGA", IDENTITY_MILITIA),
+    (actor("tribesmen", "group", None, "CVL", "ETH"), 2, "Battles", "YEM", IDENTITY_MILITIA),
+    (actor("tribesmen", "group", None, "CVL", "ETH"), 2, "Violence against civilians", "YEM", CIVILIANS),
+    (actor("ew:popular-mobilization-forces", "organization", "IRQ", "UAF"), 1, "Battles", "IRQ", STATE),
+    (actor("ew:saudi-led-coalition", "group", "SAU", "MIL"), 1, "Explosions/Remote violence", "SAU", EXTERNAL),
 ])
 def test_acled_inter(who: Actor, role: int, event_type: str, where: str | None, expected: str) -> None:
     assert acled_inter(who, role=role, event_type=event_type, location_country=where) == expected
@@ -93,6 +100,20 @@ def test_protest_with_intervention_puts_the_protesters_first() -> None:
               acled=AcledType("Protests", "Protest with intervention"))
     assert acled_actor_pair(e, ACTORS, "IND") == (AcledActor(PROTESTERS, "IND"), AcledActor(STATE, "IND"))
 
+@pytest.mark.parametrize("acled_type, expected", [
+    (AcledType("Protests", "Peaceful protest"), AcledActor(PROTESTERS, "MEX")),   # police officers on strike
+    (AcledType("Riots", "Violent demonstration"), AcledActor(RIOTERS, "MEX")),
+])
+def test_the_crowd_of_a_protest_or_riot_is_actor1_whoever_leads_it(acled_type: AcledType,
+                                                                    expected: AcledActor) -> None:
+    police_mex = actor("police-mex", "group", "MEX", "COP")
+    e = event("PROTEST", ("police-mex",), (), acled=acled_type)
+    assert acled_actor_pair(e, {"police-mex": police_mex}, "MEX")[0] == expected
+    # a crowd the text gives no country is named by where it gathers
+    e = event("PROTEST", ("crowd",), (), acled=acled_type)
+    assert acled_actor_pair(e, ACTORS, "GTM")[0] == AcledActor(expected.inter, "GTM")
+
+
 @pytest.mark.parametrize(("acled_type", "expected"), [
     (AcledType("Protests", "Peaceful protest"), PROTESTERS),
     (AcledType("Riots", "Violent demonstration"), RIOTERS),
@@ -102,6 +123,20 @@ def test_unnamed_side_is_named_by_kind_and_place(acled_type: AcledType, expected
     e = event("PROTEST" if acled_type.event_type != "Violence against civilians" else "ASSAULT", (), (),
               acled=acled_type)
     assert acled_actor_pair(e, ACTORS, "YEM")[0] == AcledActor(expected, "YEM")
+
+
+def test_a_clash_with_no_parsed_side_takes_the_first_armed_actor_named() -> None:
+    army = Actor(id="army", name="army", kind="group", country="COL", sector=("MIL",),
+                 mentions=(Span(40, 44, "army"),))
+    rebels = Actor(id="rebels", name="rebels", kind="group", country="COL", sector=("REB",),
+                   mentions=(Span(10, 16, "rebels"),))
+    villagers = Actor(id="villagers", name="villagers", kind="group", country="COL", sector=("CVL",),
+                      mentions=(Span(0, 9, "villagers"),))
+    found = {a.id: a for a in (army, rebels, villagers)}
+    e = event("ASSAULT", (), ("army",), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, found, "COL")[0] == AcledActor(REBEL, "COL")   # the target is not its own foe
+    e = event("ASSAULT", (), (), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, found, "COL")[0] == AcledActor(REBEL, "COL")   # civilians never fight
 
 
 def test_unnamed_side_of_a_battle_stays_unknown() -> None:

@@ -196,16 +196,25 @@ def _entity_drafts(doc: "Doc", kb: ActorKB, taken: set[int], blocked: set[int]) 
         if hits:
             drafts.append(Draft(s, e, actor=hits[0], via="alias"))
         else:
-            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb), via="ner",
-                                sector=_head_sector(doc[e - 1], kb) if kind != "person" else ()))
+            drafts.append(Draft(s, e, name=text, kind=kind, country=_local_country(doc, s, e, kb),
+                                sector=_name_sector(doc, s, e, kb), via="ner"))
     return drafts
 
 
-def _head_sector(head: "Token", kb: ActorKB) -> tuple[str, ...]:
-    """An unknown organisation named for what it is ("State Reserve Police", "Rapid Action Force", "the
-    Popular Mobilization Forces") has the sector of its head noun."""
-    spec = kb.agent(head.text) or kb.agent(head.lemma_)
-    return (spec.sector,) if spec is not None and spec.kind == "group" else ()
+# Head nouns that say what an unknown organisation is, read through the agent lexicon. Not "Brigade(s)" or
+# "Forces": a state's unit in one war ("22nd Armored Brigade") is a militia in another ("Mujahideen Brigades")
+_NAME_HEADS = {"police", "intelligence", "army", "navy", "military", "gendarmerie", "guard", "guards", "militia",
+               "gang", "cartel"}
+
+
+def _name_sector(doc: "Doc", s: int, e: int, kb: ActorKB) -> tuple[str, ...]:
+    """The sector an organisation the knowledge base does not know takes from the last word of its name:
+    "Air Force Intelligence" is SPY, "Tactical Police" COP, "Gulf Cartel" CRM; other names say nothing."""
+    last = next((t for t in reversed(doc[s:e]) if t.is_alpha), None)
+    if last is None or last.lower_ not in _NAME_HEADS:
+        return ()
+    spec = kb.agent(last.text) or kb.agent(last.lemma_)
+    return (spec.sector,) if spec is not None and spec.sector else ()
 
 
 def _drop_overlaps(drafts: list[Draft]) -> list[Draft]:
@@ -318,7 +327,7 @@ def actor_stage(analysis: "Analysis") -> None:
     drafts = recognise(doc, kb, blocked, focus, place_country)
     drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc, kb))
     _titled(doc, drafts, kb)
-    home = focus_country(focus)
+    home = focus_country(_with_named_actors(focus, drafts))
     for d in drafts:
         if d.actor is None and d.country is None and not d.nationality and home is not None:
             d.country = home
@@ -352,6 +361,32 @@ def place_counts(analysis: "Analysis") -> dict[str, int]:
         if p.country:
             counts[p.country] += len(p.mentions)
     return counts
+
+
+def _with_named_actors(counts: dict[str, int], drafts: list[Draft]) -> dict[str, int]:
+    """Place counts plus one vote per known organisation, group or person with a country ("Houthi forces",
+    "the NDS", "Carabineros"): the actors a story names say where it is when a place name is a homonym ("Ad
+    Dali" in Yemen, "Dali" in China) or is missing from the gazetteer."""
+    votes = dict(counts)
+    seen: set[str] = set()
+    for d in drafts:
+        # one vote per organisation, group or person: a country named in passing ("the Kuwait roundabout") or an
+        # army named at every strike abroad does not outvote the places
+        if d.actor is None or d.actor.kind == "country" or not d.actor.country or d.actor.id in seen:
+            continue
+        seen.add(d.actor.id)
+        votes[d.actor.country] = votes.get(d.actor.country, 0) + 1
+    return votes
+
+
+def home_country(analysis: "Analysis") -> str | None:
+    """The article's focus country after the actor stage: located place mentions plus one vote per known
+    actor with a country (see ``_with_named_actors``)."""
+    votes = dict(place_counts(analysis))
+    for a in analysis.actors:
+        if a.resolved and a.country and a.kind != "country":
+            votes[a.country] = votes.get(a.country, 0) + 1
+    return focus_country(votes)
 
 
 def focus_country(counts: dict[str, int]) -> str | None:
@@ -454,7 +489,7 @@ def argument_actor(analysis: "Analysis", token: int, *, singular: bool = False) 
     words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
     start, end = min(w.i for w in words), tok.i + 1
     name = doc[start:end].text
-    country = focus_country(place_counts(analysis))
+    country = home_country(analysis)
     aid = ids.actor_id(None, name, country, (sector,))
     if not any(a.id == aid for a in analysis.actors):
         analysis.actors.append(Actor(id=aid, name=name, kind="group", country=country, sector=(sector,),
@@ -471,7 +506,7 @@ def civilian_actor(analysis: "Analysis", token: int) -> str:
     assert doc is not None
     tok = doc[token]
     start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
-    country = focus_country(place_counts(analysis))
+    country = home_country(analysis)
     aid = ids.actor_id(None, "civilians", country, ("CVL",))
     span = token_span(doc, start, tok.i + 1)
     existing = next((a for a in analysis.actors if a.id == aid), None)

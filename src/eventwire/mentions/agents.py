@@ -35,11 +35,33 @@ SECTOR_WORDS = {"aid": "NGO", "rights": "NGO", "humanitarian": "NGO", "relief": 
                 "charity": "NGO", "armed": "REB", "militant": "REB", "rebel": "REB", "jihadist": "REB",
                 "health": "HLH", "medical": "HLH", "opposition": "OPP", "student": "EDU", "labour": "LAB",
                 "labor": "LAB", "media": "MED", "news": "MED", "religious": "REL", "church": "REL"}
+# Words that make an armed group an ethnic or communal one ("Tiv militias", "clan militiamen", "tribesmen"):
+# the sector gains ETH, which ACLED calls an identity militia
+ETHNIC_WORDS = {"ethnic", "tribal", "communal", "clan", "tribe", "tribesman", "tribesmen", "clansman", "clansmen"}
+ARMED_HEADS = {"militia", "militiaman", "militiamen", "gunman", "gunmen", "fighter", "attacker", "assailant"}
 
 
 def _country_of(tok: "Token", kb: ActorKB, place_country: dict[int, str]) -> str | None:
-    return (kb.country_of_demonym(tok.text) or kb.country_of_name(tok.text) or place_country.get(tok.i)
-            or None)
+    return (kb.country_of_demonym(tok.text) or kb.country_of_name(tok.text) or _two_word_country(tok, kb)
+            or place_country.get(tok.i) or None)
+
+
+def _two_word_country(tok: "Token", kb: ActorKB) -> str | None:
+    """The country of a two-word demonym or name ending at ``tok`` ("Sri Lankan police", "South African troops")."""
+    if tok.i == 0 or not tok.nbor(-1).text[:1].isupper():
+        return None
+    pair = f"{tok.nbor(-1).text} {tok.text}"
+    return kb.country_of_demonym(pair) or kb.country_of_name(pair)
+
+
+def _ethnic(child: "Token", kb: ActorKB) -> bool:
+    """A modifier naming an ethnic or communal group ("Fulani", "Nuer", "clan"), not a state's people and
+    not a creed or an ideology ("Islamist", "Maoist")."""
+    if child.lower_ in ETHNIC_WORDS:
+        return True
+    named = child.ent_type_ == "NORP" or (child.pos_ == "PROPN" and not child.is_sent_start)
+    return named and child.text[:1].isupper() and not child.lower_.endswith(("ist", "ists")) \
+        and kb.country_of_demonym(child.text) is None and kb.country_of_name(child.text) is None
 
 
 def _kind_key(tok: "Token") -> str:
@@ -69,7 +91,7 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
         spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
         if spec is None:
             continue
-        if tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children) and not any(
+        if tok.tag_ == "NNS" and _the_two(tok) and not any(
                 c.dep_ in ("amod", "compound") and (kb.country_of_demonym(c.text) or kb.country_of_name(c.text))
                 for c in tok.children):
             continue   # "the two leaders", "both sides": the pair named before (coreference)
@@ -79,12 +101,16 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
         owner: KBActor | Draft | None = None
         words: list["Token"] = []
         nationality = False
+        ethnic = tok.lower_ in ETHNIC_WORDS or tok.lemma_.lower() in ETHNIC_WORDS
         start = tok.i
         sector = spec.sector
         for child in sorted(tok.children, key=lambda c: c.i):
             if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss", "det",
                                                      "nummod"):
                 continue
+            if tok.lemma_.lower() in ARMED_HEADS | ETHNIC_WORDS and child.dep_ in ("amod", "compound") \
+                    and _ethnic(child, kb) and not (child.i in by_token and by_token[child.i].actor is not None):
+                ethnic = True
             if child.dep_ == "det":
                 if child.lower_ in ("the", "a", "an"):
                     start = min(start, child.i)
@@ -119,14 +145,14 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                     g_iso = _country_of(g, kb, place_country)
                     if g_iso:
                         countries.append((g_iso, g.text))
-                start = min(start, child.i)
+                start = min(start, child.i - 1 if _two_word_country(child, kb) else child.i)
                 nationality = True
             elif child.ent_type_ == "NORP":
                 words.append(child)
                 nationality = True
                 start = min(start, child.i)
             elif child.pos_ in ("ADJ", "NOUN", "PROPN") and child.lower_ not in QUANTIFIERS \
-                    and not child.like_num and child.dep_ != "poss":
+                    and not child.like_num and child.dep_ != "poss" or child.lower_ in SECTOR_WORDS:
                 words.append(child)
                 start = min(start, child.i)
                 inner = kb.agent(child.text) or kb.agent(child.lemma_)
@@ -139,6 +165,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if tok.lemma_.lower() in ARMED_HEADS and pobj.lemma_.lower() in ETHNIC_WORDS | {"community"}:
+                    ethnic = True   # "militiamen from the Leelkayse clan", "gunmen of the Hema community"
                 ref = by_token.get(pobj.i) or _refers_back(doc, pobj, named, drafts)
                 if ref is not None:
                     d = ref
@@ -159,8 +187,11 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             countries = list(firsts.items())
         if owner is not None and not countries:
             if isinstance(owner, Draft):
+                # an unknown name over an armed noun ("Tiv militias", "Clan militiamen") is an armed group
+                armed = owner.actor is None and tok.lemma_.lower() in ARMED_HEADS | ETHNIC_WORDS
+                own = (owner.sector or (spec.sector,)) + (("ETH",) if ethnic else ()) if armed else owner.sector
                 drafts.append(Draft(start, tok.i + 1, actor=owner.actor, name=owner.name, kind=owner.kind,
-                                    country=owner.country, sector=owner.sector, via="generic", head=tok.i))
+                                    country=owner.country, sector=own, via="generic", head=tok.i))
             else:
                 drafts.append(Draft(start, tok.i + 1, actor=owner, via="generic", head=tok.i))
             continue
@@ -174,9 +205,10 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                                     head=tok.i))
                 continue
         kind = "person" if spec.kind == "person" and tok.tag_ in ("NN", "NNP") else "group"
+        sectors = (sector, "ETH") if ethnic and sector != "ETH" else (sector,)
         if not countries:
             name = " ".join([w.text for w in words] + [tok.text])
-            drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, sector=(sector,), via="generic",
+            drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, sector=sectors, via="generic",
                                 head=tok.i, nationality=nationality))
             continue
         for iso, text in countries:
@@ -187,9 +219,15 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             else:
                 noun = tok.lemma_ if len(countries) > 1 else tok.text
                 name = " ".join([text] + [w.text for w in words] + [noun])
-            drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, country=iso, sector=(sector,),
+            drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, country=iso, sector=sectors,
                                 via="generic", head=tok.i, nationality=True))
     return drafts
+
+
+def _the_two(tok: "Token") -> bool:
+    """"the two leaders", "both sides": a pair named before; "two armed men" is a new group."""
+    kids = {c.lower_ for c in tok.children}
+    return "both" in kids or ("two" in kids and bool(kids & {"the", "these", "those"}))
 
 
 def _pro_prefix(tok: "Token") -> bool:

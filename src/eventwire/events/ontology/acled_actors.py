@@ -10,23 +10,34 @@ applies wins):
 
 1. a few named groups ACLED codes against the sector default (``ACLED_INTER_OF_ACTOR``): the Palestinian
    factions and Hezbollah are political militias, the Houthis are a state force (ACLED's "Military Forces of
-   Yemen (2016-) Supreme Political Council"), the Donbas separatist forces a rebel group;
+   Yemen (2016-) Supreme Political Council"), as are Iraq's Popular Mobilization Forces and Yemen's Security
+   Belt Forces, the Donbas separatist forces a rebel group, the Saudi-led and US-led coalitions external forces;
 2. an intergovernmental actor (sector IGO) is External/Other forces;
 3. a state actor (a country, or sector GOV/MIL/COP/SPY/LEG/JUD) is State forces in its own country and
    External/Other forces where the event's place is in another country (Israel's army in Gaza);
-4. an armed non-state actor: a named REB group is a Rebel group, an unnamed one ("armed men", "militants")
+4. an ethnic or communal group (sector ETH: "Fulani militias", "clan militiamen", "tribesmen") that fights or
+   attacks is an Identity militia;
+5. an armed non-state actor: a named REB group is a Rebel group, an unnamed one ("armed men", "militants")
    a Political militia (ACLED's "Unidentified Armed Group"); UAF (gunmen, militias) and CRM (gangs) a Political militia,
    as ACLED codes unidentified armed groups and gangs;
-5. the crowd: the source of a Protests event is Protesters, of a Riots event Rioters;
-6. a civilian sector (CVL, REF, JRN, MED, HLH, EDU, REL, NGO, LAB, BUS, OPP, PTY) is Civilians;
-7. an actor with no sector is a Political militia when it carries out violence (source of a political-violence
-   event) and Civilians otherwise.
+6. the crowd: the source of a Protests event is Protesters, of a Riots event Rioters;
+7. any other source of a political-violence event (Battles, Explosions/Remote violence, Violence against
+   civilians) is a Political militia: ACLED never codes the side that fights or attacks as civilians ("two men
+   shot a driver" is an unidentified armed group);
+8. everyone else is Civilians.
 
-Roles follow ACLED's coding: actor1 is the source and actor2 the target, except that ACLED codes a peaceful
-protest with no actor2 (the protest's addressee is not an actor) and a protest with intervention with the
-protesters as actor1 and the intervening force as actor2 (eventwire's crowd-control event has the police as
-source). A place standing as an actor ("shelled Gaza") is no actor. A non-state actor with no country takes the
-country of the event's place, as ACLED names crowds and unidentified groups ("Protesters (India)",
+Roles follow ACLED's coding: actor1 is the source and actor2 the target, except that actor1 of every Protests or
+Riots event is the crowd, "Protesters (Country)" or "Rioters (Country)", whoever leads it (striking police, a
+party's rally: the organisers are ACLED's associated actors), named by the crowd's own country (which the
+actor stage reads from the phrase or the article's focus) else the event's place, and that ACLED codes a
+peaceful protest with no actor2 (the protest's addressee is not an actor) and a protest with intervention with
+the protesters as actor1 and the intervening force as actor2 (eventwire's crowd-control event has the police as
+source). A place
+standing as an actor ("shelled Gaza") is no actor. An event whose source the parse did not find takes as actor1
+the armed actor (a state force, armed group, militia or gang) the note names first, other than the event's
+targets: ACLED notes open with the coded event and one of its sides ("clashes between pro-Hadi forces and ...");
+with none named, the unnamed side is coded by kind and place (below). A non-state actor with no country takes
+the country of the event's place, as ACLED names crowds and unidentified groups ("Protesters (India)",
 "Unidentified Armed Group (Mexico)") by where they act.
 """
 from __future__ import annotations
@@ -59,11 +70,20 @@ ACLED_INTER_OF_ACTOR: dict[str, str] = {
     "ew:hezbollah": POLITICAL_MILITIA,
     "ew:houthis": STATE,
     "ew:dpr-lpr-forces": REBEL,
+    # ACLED codes Iraq's Popular Mobilization Forces as a state force since their 2018 integration
+    # ("Military Forces of Iraq (2018-) Popular Mobilization Forces"), and multinational coalitions as
+    # external forces wherever they strike ("Operation Restoring Hope", "Global Coalition Against Daesh")
+    "ew:popular-mobilization-forces": STATE, "ew:security-belt-forces": STATE,
+    "ew:saudi-led-coalition": EXTERNAL, "ew:us-led-coalition": EXTERNAL,
 }
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
-CIVILIAN_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "HLH", "EDU", "REL", "NGO", "LAB", "BUS", "OPP", "PTY"})
 MILITIA_SECTORS = frozenset({"UAF", "CRM"})
+CROWD_OF_EVENT: dict[str, str] = {"Protests": PROTESTERS, "Riots": RIOTERS}
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF", "CRM", "ETH"})
+# event types whose unnamed first side is taken from the armed actors the article names
+FALLBACK_SIDE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                 "Strategic developments"})
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -100,6 +120,9 @@ def acled_inter(actor: Actor, *, role: int, event_type: str | None, location_cou
     if actor.kind == "country" or sectors & STATE_SECTORS:
         foreign = actor.country and location_country and actor.country != location_country
         return EXTERNAL if foreign else STATE
+    if "ETH" in sectors and (role == 1 and event_type in VIOLENT_EVENT_TYPES or event_type == "Battles"
+                             or sectors & (MILITIA_SECTORS | {"REB"})):
+        return IDENTITY_MILITIA   # "Fulani militias", "clan militiamen", "tribesmen" who fight
     if "REB" in sectors:
         named_rebel = actor.resolved or any(w in actor.name.lower() for w in ("rebel", "insurgent", "separatist"))
         return REBEL if named_rebel else POLITICAL_MILITIA   # "armed men": an unidentified armed group
@@ -109,9 +132,9 @@ def acled_inter(actor: Actor, *, role: int, event_type: str | None, location_cou
         return PROTESTERS
     if role == 1 and event_type == "Riots":
         return RIOTERS
-    if sectors & CIVILIAN_SECTORS:
-        return CIVILIANS
     if role == 1 and event_type in VIOLENT_EVENT_TYPES:
+        # ACLED never codes civilians as the side that fights or attacks: "two men shot a driver" is an
+        # unidentified armed group
         return POLITICAL_MILITIA
     return CIVILIANS
 
@@ -124,11 +147,26 @@ def _first_actor(ids: Sequence[str], actors: Mapping[str, Actor]) -> Actor | Non
     return None
 
 
+def _armed(actor: Actor) -> bool:
+    sectors = set(actor.sector)
+    return actor.id in ACLED_INTER_OF_ACTOR or bool(sectors & ARMED_SECTORS) or (
+        "IGO" in sectors and "MIL" in sectors)
+
+
+def _first_armed(actors: Mapping[str, Actor], exclude: set[str]) -> Actor | None:
+    """The armed actor the article names first, other than ``exclude``: a note that reports a clash without
+    a parse of who fought opens with one of the sides ("clashes between pro-Hadi forces and ...")."""
+    armed = [a for a in actors.values() if a.kind != "location" and a.id not in exclude and a.mentions and _armed(a)]
+    return min(armed, key=lambda a: a.mentions[0].start) if armed else None
+
+
 def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
                      location_country: str | None) -> tuple[AcledActor | None, AcledActor | None]:
     """ACLED's (actor1, actor2) for ``event``: the first source and first target that are not places, in ACLED's
     role order, each with its inter category and country; None where ACLED would have no actor."""
     first, second = _first_actor(event.source, actors), _first_actor(event.target, actors)
+    if first is None and event.acled.event_type in FALLBACK_SIDE_TYPES:
+        first = _first_armed(actors, exclude=set(event.target))
     sub = event.acled.sub_event_type
     if sub == "Peaceful protest":
         second = None
@@ -138,6 +176,11 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
     def as_acled(actor: Actor | None, role: int) -> AcledActor | None:
         if actor is None:
             return None
+        if role == 1 and event.acled.event_type in CROWD_OF_EVENT:
+            # ACLED's actor1 of every protest or riot is the crowd, named by its country ("Protesters (Mexico)"
+            # for striking police, a party's rally or a union's march alike; "Bolivian citizens" abroad are
+            # Bolivia's), else by where it gathers; the organisers are associated actors
+            return AcledActor(CROWD_OF_EVENT[event.acled.event_type], actor.country or location_country)
         inter = acled_inter(actor, role=role, event_type=event.acled.event_type, location_country=location_country)
         country = actor.country
         if country is None and inter not in (STATE, EXTERNAL):
