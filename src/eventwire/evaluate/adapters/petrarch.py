@@ -28,8 +28,9 @@ Scoring:
   (``actor_codes.comparable_code``: "PSEREBHMS" -> "PSEREB", "---GOV" -> "GOV") and 4-digit CAMEO codes to
   their 3-digit parent (eventwire codes 3 digits where it can). Predicted: for every non-negated event,
   each source x each target actor code (``actor_codes.actor_code``) with the event's ``cameo``, for the
-  events that have both a source and a target (PETRARCH emits no other triple); symmetric events also give the swapped triple only when the gold has it (a meeting coded
-  once either way is one triple). Sets per record; micro precision/recall/F1 over the records.
+  events that have both a source and a target (PETRARCH emits no other triple). A symmetric event goes
+  both ways, as PETRARCH codes it: both directions of every pair of its parties, those on the same side
+  included ("the US, Russia and Switzerland met" is six triples). Sets per record; micro precision/recall/F1 over the records.
 * **cameo_root_accuracy**: over records with at least one gold event; right when the root of the
   highest-confidence non-negated event's code is one of the gold roots (no event: wrong).
 * **actor_code_accuracy**: over every gold source and target code of every gold event. Each gold event is
@@ -125,18 +126,22 @@ def _codes(ids: tuple[str, ...], actors: dict[str, Actor]) -> list[str]:
     return out or [""]
 
 
-def _predicted(events: list[Event], actors: dict[str, Actor], gold: set[Triple]) -> set[Triple]:
+def _predicted(events: list[Event], actors: dict[str, Actor]) -> set[Triple]:
     out: set[Triple] = set()
     for ev in events:
         if not ev.source or not ev.target:
             continue   # a PETRARCH triple has both a source and a target (its gold codings always do)
         code = (ev.cameo or "")[:3]
-        for s in _codes(ev.source, actors):
-            for t in _codes(ev.target, actors):
-                if ev.symmetric and (t, s, code) in gold and (s, t, code) not in gold:
-                    out.add((t, s, code))
-                else:
+        sources, targets = _codes(ev.source, actors), _codes(ev.target, actors)
+        for s in sources:
+            for t in targets:
+                if not ev.symmetric:
                     out.add((s, t, code))
+                    continue
+                out.update([(s, t, code), (t, s, code)])   # a mutual act goes both ways, as PETRARCH codes it
+        if ev.symmetric:   # and between parties on the same side ("the US, Russia and Switzerland met")
+            side = [c for c in dict.fromkeys(sources + targets) if c]
+            out.update((a, b, code) for a in side for b in side if a != b)
     return out
 
 
@@ -169,7 +174,7 @@ def _score(rec: dict[str, Any], pipeline: Pipeline, scores: _Scores) -> None:
     coded = code_text(pipeline, rec["text"], str(rec.get("id")), published)
     actors = actors_by_id(coded)
     events = [e for e in coded.events if e.status != "negated"]
-    pred = _predicted(events, actors, gold_triples)
+    pred = _predicted(events, actors)
     tp = len(pred & gold_triples)
     scores.tp += tp
     scores.fp += len(pred - gold_triples)
