@@ -66,6 +66,22 @@ def test_split_quote_is_one_quote_with_its_speaker(code, text: str, halves: tupl
     assert q.kind == "direct"
 
 
+def test_split_quote_over_an_elaborated_attribution(code) -> None:
+    # "speaking of …" elaborates the attribution between the halves; the halves are one quote
+    c = code("Blinken met Netanyahu on Monday. “The talks were useful,” Blinken said, speaking of the ceasefire. "
+             "“Nothing is agreed yet.”")
+    (q,) = [q for q in c.result.quotes if q.kind == "direct"]
+    assert q.text == "The talks were useful … Nothing is agreed yet" and c.speakers(q) == {"Antony Blinken"}
+
+
+def test_split_quote_not_merged_over_a_second_cue(code) -> None:
+    # "adding that …" is an attribution of its own: the quote after it is not the first quote's second half
+    c = code("Blinken met Netanyahu on Monday. “The talks were useful,” Blinken said, adding that nothing was "
+             "agreed. “We will be back next week.”")
+    texts = {q.text for q in c.result.quotes}
+    assert "The talks were useful" in texts and "that nothing was agreed" in texts
+
+
 def test_two_speakers_are_not_merged(code) -> None:
     c = code("“The border stays closed,” Netanyahu said. “Then there is no deal,” Erdogan replied.")
     assert [c.speakers(q) for q in c.result.quotes] == [{"Benjamin Netanyahu"}, {"Recep Tayyip Erdoğan"}]
@@ -296,9 +312,10 @@ def test_it_is_clear_has_no_holder(code) -> None:
 
 
 @pytest.mark.parametrize("text, content", [
-    # a fronted adverbial before a parenthetical attribution is the reporter's
+    # a fronted adverbial before a parenthetical attribution belongs to the content, which runs from the
+    # first reported word to the last, over the attribution (PolNeAR's extent convention)
     ("During the long winter, Macron said, the farmers had kept the country fed.",
-     "the farmers had kept the country fed"),
+     "During the long winter, Macron said, the farmers had kept the country fed"),
     # a fronted progressive clause is reported speech too
     ("Those negotiations are continuing, Blinken said.", "Those negotiations are continuing"),
 ])

@@ -300,7 +300,7 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
             gap = text[prev.mark_end:d.mark_start]
             cue_in_gap = prev.mark_end <= prev.cue.start < d.mark_start
             verb = doc[prev.verb]
-            own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i}
+            own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i} | _modifiers(verb)
             gap_verbs = [t for t in tokens_within(doc, prev.mark_end, d.mark_start) if t.pos_ == "VERB"
                          and t.i not in own]
             first_half = text[prev.start:prev.mark_end].rstrip("\"”’'»“ ")
@@ -314,6 +314,18 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
                 prev.kind = "direct"
                 continue
         out.append(d)
+    return out
+
+
+def _modifiers(verb: "Token") -> set[int]:
+    """Tokens of the non-finite clauses that elaborate an attribution ("said X, speaking of …", "referring to …"):
+    they belong to the attribution between two halves of a quote, not to a new event; a speech verb there ("adding
+    …") has a content of its own."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ in ("VBG", "VBN") and \
+                not _has_own_subject(c) and c.lemma_.lower() not in SPEECH_VERBS:
+            out.update(t.i for t in c.subtree)
     return out
 
 
@@ -377,9 +389,6 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
             # "the weapons, he added, are like …": the clause around a parenthetical attribution
             own = {t.i for t in tok.subtree}
             toks = [t for t in tok.head.subtree if t.i not in own]
-            if not _has_own_subject(tok.head, before=min(own)):
-                # "In May, she said, the plan changed": a fronted adverbial is the reporter's, not the content
-                toks = [t for t in toks if t.i > max(own)]
             ext = _extent(toks) if any(c.dep_ == "nsubj" for c in tok.children) else None
             if ext is not None:
                 spans.append(ext)
