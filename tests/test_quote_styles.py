@@ -186,9 +186,11 @@ def test_unknown_speaker_is_kept(code, text: str, name: str) -> None:
     assert not c.actor(name).resolved
 
 
-def test_a_poll_is_not_a_speaker(code) -> None:
+def test_a_poll_is_a_document_source_not_a_person(code) -> None:
+    # PolNeAR annotates polls, studies and reports as sources; they are kept apart from people and groups
     c = code("A new poll shows that most voters want a deal.")
-    assert all(not q.speaker for q in c.result.quotes)
+    (q,) = c.result.quotes
+    assert [a.kind for a in c.result.actors if a.id in q.speaker] == ["document"]
 
 
 # --- headline, transcript and dash attributions ------------------------------------------------------------
@@ -490,3 +492,30 @@ def test_coordinated_continuations_belong_to_the_content(code, text: str, conten
     c = code(text)
     q = _quote(c, content)
     assert c.speakers(q) == {"Emmanuel Macron"}
+
+
+# --- round 4: document sources, coordinated second attributions --------------------------------------------
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("A new Reuters poll released on Friday shows that Macron leads the race by five points.",
+     "that Macron leads the race by five points", "new Reuters poll", "shows"),
+    ("According to the report, the harbour will stay closed until June.",
+     "the harbour will stay closed until June", "report", "According to"),
+    ("The study found that most farmers had lost money in the drought.",
+     "that most farmers had lost money in the drought", "study", "found"),
+])
+def test_texts_and_records_are_sources(code, text: str, content: str, speaker: str, cue: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker} and q.cue is not None and q.cue.text == cue
+    (actor,) = [a for a in c.result.actors if a.id in q.speaker]
+    assert actor.kind == "document" and not actor.resolved
+
+
+def test_coordinated_speech_act_is_a_second_attribution(code) -> None:
+    # the parser hangs "called" on the reported clause; it is Macron's second speech act, not part of the first
+    c = code("Macron said the farmers had lost money twice and called it a national scandal.")
+    first = _quote(c, "the farmers had lost money twice")
+    second = _quote(c, "it a national scandal")
+    assert c.speakers(first) == c.speakers(second) == {"Emmanuel Macron"}
+    assert second.cue is not None and second.cue.text == "called"

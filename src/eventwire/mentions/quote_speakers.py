@@ -1,5 +1,6 @@
 """Speakers of quotes: the actor at the subject of a cue, relative pronouns linked to their antecedent, and
-unresolved actors for speakers the actor stage did not find ("Mr. Tanner said", "a campaign aide said")."""
+unresolved actors for speakers the actor stage did not find ("Mr. Tanner said", "a campaign aide said", "a
+new poll shows": kind "document")."""
 from __future__ import annotations
 
 import dataclasses
@@ -39,6 +40,26 @@ SPEAKER_NOUNS = {"source", "official", "aide", "adviser", "advisor", "critic", "
                  "worker", "victim", "parent", "child", "teacher", "citizen", "neighbor", "neighbour",
                  "surrogate", "operative", "consultant", "donor", "nurse", "physician", "priest", "cleric",
                  "administrator", "industry", "corporation", "business", "school", "hospital", "city"}
+# heads of texts and records that PolNeAR-style attribution treats as sources ("the poll shows", "a study
+# found", "according to the report", "the ad claims"): kept as unresolved actors of kind "document", so they
+# are told apart from people and groups (coreference and event roles look only at those)
+DOCUMENT_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+                  "analyses", "review", "audit", "investigation", "inquiry", "probe", "research", "data",
+                  "figures", "numbers", "statistics", "estimate", "estimates", "projection", "projections",
+                  "forecast", "model", "index", "average", "tally", "count", "census", "results", "findings",
+                  "record", "records", "document", "documents", "memo", "memorandum", "letter", "email", "emails",
+                  "filing", "complaint", "lawsuit", "suit", "ruling", "opinion", "decision", "order", "verdict",
+                  "statement", "release", "transcript", "testimony", "ad", "ads", "advertisement", "commercial",
+                  "video", "footage", "recording", "tape", "book", "memoir", "article", "story", "piece",
+                  "editorial", "column", "op-ed", "essay", "blog", "tweet", "tweets", "post", "message",
+                  "website", "site", "page", "paper", "brief", "bill", "law", "legislation", "resolution",
+                  "platform", "plan", "proposal", "policy", "bylaws", "rules", "guidelines", "constitution",
+                  "charter", "treaty", "agreement", "accord", "contract", "warrant", "indictment", "evidence",
+                  "questionnaire", "banner", "headline", "caption", "map", "chart",
+                  "graphic", "textbook", "manual", "guide", "handbook", "speech", "interview", "broadcast",
+                  "show", "program", "programme", "documentary", "film", "movie", "song", "poster", "flyer",
+                  "leaflet", "pamphlet", "petition", "manifesto", "campaign", "assessment", "evaluation",
+                  "calculation", "calculations", "simulation", "test", "tests", "experiment", "trial"}
 _AGENT_SUFFIX = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
 _NOT_AGENTS = {"paper", "letter", "order", "number", "member", "computer", "chapter", "matter", "counter",
                "quarter", "border", "center", "centre", "corner", "factor", "sector", "error", "monitor",
@@ -121,6 +142,12 @@ def unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
         start = mods[0] if mods else tok
         name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in (mods + [tok]))
         return new_speaker(analysis, name, "group", start, tok)
+    if tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS):
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i < tok.i
+                and not t.is_punct]
+        start = min(mods, key=lambda t: t.i) if mods else tok
+        name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[start.i:tok.i + 1])
+        return new_speaker(analysis, name, "document", start, tok)
     return None
 
 

@@ -330,8 +330,12 @@ def _modifiers(verb: "Token") -> set[int]:
 
 
 def _clause_extent(doc: "Doc", clause: "Token", verb: "Token") -> tuple[int, int] | None:
-    """Character extent of a complement clause, its complementizer kept."""
-    return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i)])
+    """Character extent of a complement clause, its complementizer kept. A speech act coordinated after it
+    ("said he had pneumonia and called it …", "said A, and when pressed, she replied …") is the parser's low
+    attachment of a second attribution: the content stops before it."""
+    cut = min((c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i and
+               c.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS | NAMING_VERBS), default=len(doc))
+    return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i) and t.i < cut])
 
 
 def _has_own_subject(verb: "Token", before: int | None = None) -> bool:
