@@ -519,3 +519,17 @@ def test_coordinated_speech_act_is_a_second_attribution(code) -> None:
     second = _quote(c, "it a national scandal")
     assert c.speakers(first) == c.speakers(second) == {"Emmanuel Macron"}
     assert second.cue is not None and second.cue.text == "called"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Polls show a close contest in the northern provinces.", "a close contest in the northern provinces", "polls"),
+    ("The audit found serious errors in the ministry accounts.", "serious errors in the ministry accounts", "audit"),
+])
+def test_what_a_record_shows_is_its_content(code, text: str, content: str, speaker: str) -> None:
+    c = code(text)
+    assert c.speakers(_quote(c, content)) == {speaker}
+
+
+def test_a_person_showing_something_is_not_an_attribution(code) -> None:
+    c = code("The guard showed the visitors the old harbour wall.")
+    assert not c.result.quotes

@@ -30,7 +30,7 @@ from ..document.syntax import subject_tokens
 from ..model import Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
-from .quote_speakers import new_speaker, speaker_at, speaker_of_verb, unknown_speaker
+from .quote_speakers import DOCUMENT_NOUNS, new_speaker, speaker_at, speaker_of_verb, unknown_speaker
 from .spans import doc_text, tokens_within
 
 if TYPE_CHECKING:
@@ -251,6 +251,10 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis", extra: list[_Draft]) -> lis
     return _merge_split(doc, out)
 
 
+# what a poll, a study or a video does with its findings: "Polls show a close race", "the audit found errors"
+EVIDENCE_VERBS = {"show", "find", "reveal", "indicate", "suggest", "confirm", "document", "depict", "record",
+                  "capture", "give", "put", "project", "predict", "estimate", "forecast", "detail", "list"}
+
 # verbs that characterize their object with the quoted words: "called the plan “a disaster”", "described him
 # as “reckless”", "praised the mayor for her “steady hand”"
 NAMING_VERBS = {"call", "label", "brand", "dub", "term", "name", "deem", "consider", "characterize",
@@ -404,6 +408,15 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 ext = _extent(list(objs[0].subtree) + list(preds[0].subtree))
                 if ext is not None:
                     spans.append(ext)
+        if lemma in EVIDENCE_VERBS and not any(c.dep_ == "ccomp" for c in tok.children) and any(
+                t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in subject_tokens(tok)):
+            # "Polls show a close contest", "the video shows him with his hands raised": what a text or a
+            # record shows is everything it is said to show
+            toks = [t for c in tok.rights if c.dep_ not in ("punct", "cc", "conj") or not _has_own_subject(c)
+                    for t in c.subtree]
+            ext = _extent(toks)
+            if ext is not None:
+                spans.append(ext)
         if lemma in OBJECT_VERBS or (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prep"
                                                    and c.i == tok.i + 1), "")) in PARTICLE_CUES:
             for c in tok.children:
