@@ -533,3 +533,37 @@ def test_what_a_record_shows_is_its_content(code, text: str, content: str, speak
 def test_a_person_showing_something_is_not_an_attribution(code) -> None:
     c = code("The guard showed the visitors the old harbour wall.")
     assert not c.result.quotes
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Macron proposed dropping the fuel tax before the summer.", "dropping the fuel tax before the summer", "proposed"),
+    ("Erdogan denied taking any money from the shipping firm.", "taking any money from the shipping firm", "denied"),
+    # a by-gerund's cue takes the subject of the clause it modifies
+    ("Macron courted the farmers by telling them that the subsidies would stay.",
+     "that the subsidies would stay", "telling"),
+])
+def test_gerund_complements_and_by_gerund_cues(code, text: str, content: str, cue: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert q.cue is not None and q.cue.text == cue
+    assert c.speakers(q) == ({"Emmanuel Macron"} if text.startswith("Macron") else {"Recep Tayyip Erdoğan"})
+
+
+def test_a_cue_the_tagger_took_for_a_noun(code) -> None:
+    # "plans" is often tagged a plural noun; with a subject and a to-infinitive of its own it is the verb
+    c = code("The Clinton campaign plans to employ Mr. Macron as much as possible in the coming weeks.")
+    q = _quote(c, "to employ Mr. Macron as much as possible in the coming weeks")
+    assert q.cue is not None and q.cue.text == "plans"
+
+
+
+def test_mistagged_verb_rule_on_a_hand_built_parse() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.mentions.quotes import _mistagged_verb
+
+    words = ["The", "campaign", "plans", "to", "visit", "farms"]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 4, 2, 4], deps=["det", "nsubj", "ROOT", "aux", "xcomp", "dobj"],
+              pos=["DET", "NOUN", "NOUN", "PART", "VERB", "NOUN"], tags=["DT", "NN", "NNS", "TO", "VB", "NNS"])
+    assert _mistagged_verb(doc[2]) and not _mistagged_verb(doc[5])

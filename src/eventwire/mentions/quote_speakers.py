@@ -173,10 +173,16 @@ def _relative_pronoun(verb: "Token") -> "Token | None":
     return None
 
 
-def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+def cue_subject(verb: "Token") -> list["Token"]:
+    """The subject of a cue verb, through a by-gerund ("responded … by saying …")."""
     subj = subject_tokens(verb)
     if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        subj = subject_tokens(verb.head.head)   # "responded … by saying …"
+        subj = subject_tokens(verb.head.head)
+    return subj
+
+
+def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+    subj = cue_subject(verb)
     found = speaker_at(subj, analysis)
     if not found and subj:
         found = [a for a in (unknown_speaker(t, analysis) for t in subj) if a]

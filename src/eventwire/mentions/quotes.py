@@ -30,7 +30,7 @@ from ..document.syntax import subject_tokens
 from ..model import Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
-from .quote_speakers import DOCUMENT_NOUNS, new_speaker, speaker_at, speaker_of_verb, unknown_speaker
+from .quote_speakers import DOCUMENT_NOUNS, cue_subject, new_speaker, speaker_at, speaker_of_verb, unknown_speaker
 from .spans import doc_text, tokens_within
 
 if TYPE_CHECKING:
@@ -348,8 +348,15 @@ def _has_own_subject(verb: "Token", before: int | None = None) -> bool:
                for c in verb.children)
 
 
+def _mistagged_verb(tok: "Token") -> bool:
+    """A cue the tagger took for a noun ("The campaign plans to …", "She hopes to …"): a plural-looking or
+    third-person form with a subject and a clausal complement of its own."""
+    return tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NN") and any(c.dep_ == "nsubj" for c in tok.children) \
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children)
+
+
 def _has_subject(verb: "Token") -> bool:
-    subj = subject_tokens(verb)
+    subj = cue_subject(verb)
     return bool(subj) and not (len(subj) == 1 and subj[0].lower_ == "it" and any(
         c.dep_ == "auxpass" for c in verb.children))
 
@@ -362,7 +369,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
 
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or in_quote(tok):
+        if (tok.pos_ not in ("VERB", "AUX") and not _mistagged_verb(tok)) or in_quote(tok):
             continue
         spans: list[tuple[int, int]] = []
         if lemma in INDIRECT_VERBS:
@@ -408,6 +415,13 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 ext = _extent(list(objs[0].subtree) + list(preds[0].subtree))
                 if ext is not None:
                     spans.append(ext)
+        if lemma in OBJECT_VERBS | INFINITIVE_VERBS:
+            # "proposed dropping carried interest", "denied taking the money": a gerund complement is the content
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > tok.i and not _has_own_subject(c):
+                    ext = _extent(list(c.subtree))
+                    if ext is not None:
+                        spans.append(ext)
         if lemma in EVIDENCE_VERBS and not any(c.dep_ == "ccomp" for c in tok.children) and any(
                 t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in subject_tokens(tok)):
             # "Polls show a close contest", "the video shows him with his hands raised": what a text or a
