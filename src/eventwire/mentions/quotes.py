@@ -30,7 +30,7 @@ from ..document.syntax import subject_tokens
 from ..model import Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
-from .quote_speakers import DOCUMENT_NOUNS, cue_subject, new_speaker, speaker_at, speaker_of_verb, unknown_speaker
+from .quote_speakers import DOCUMENT_NOUNS, add_mention, cue_subject, new_speaker, speaker_at, speaker_of_verb, unknown_speaker
 from .spans import doc_text, tokens_within
 
 if TYPE_CHECKING:
@@ -586,6 +586,32 @@ def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> 
             d.speaker = nxt.speaker
 
 
+_PERSONAL = {"he": ("person",), "she": ("person",), "they": ("group", "organization", "country", "document")}
+
+
+def _pronoun_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
+    """A cue whose subject is a pronoun coreference left unresolved ("…,” he said"): when the quote already has
+    a speaker (it runs on from the one before), the pronoun is a mention of that speaker; when it has none,
+    "he"/"she" (and "they") refer to the speaker of the attribution just before, if that is a person (a group)."""
+    kinds = {a.id: a.kind for a in analysis.actors}
+    by_start = sorted(drafts, key=lambda d: d.start)
+    for i, d in enumerate(by_start):
+        if d.verb is None:
+            continue
+        subj = cue_subject(doc[d.verb])
+        if len(subj) != 1 or subj[0].lower_ not in _PERSONAL or speaker_at(subj, analysis):
+            continue
+        pron = subj[0]
+        if not d.speaker:
+            prev = next((p for p in reversed(by_start[:i]) if p.speaker), None)
+            if prev is None or len(prev.speaker) != 1 or kinds.get(prev.speaker[0]) not in _PERSONAL[pron.lower_] \
+                    or pron.idx - prev.end > 400:
+                continue
+            d.speaker = prev.speaker
+        if len(d.speaker) == 1:
+            add_mention(analysis, d.speaker[0], pron, pron, "coref")
+
+
 _TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
 _TITLE_WORD_RE = re.compile(r"[\w’']+")
 
@@ -625,6 +651,7 @@ def quote_stage(analysis: "Analysis") -> None:
             drafts = [d for d in drafts if not (d.kind == "indirect" and e.start <= d.start and d.end <= e.end)]
             drafts.append(e)
     _borrow_speakers(doc, drafts, analysis)
+    _pronoun_speakers(doc, drafts, analysis)
     # a few quoted words with neither cue nor speaker are a title, a nickname or scare quotes, not a quotation
     drafts = [d for d in drafts if not (d.mark_start >= 0 and d.cue is None and not d.speaker
                                         and len(doc_text(doc)[d.start:d.end].split()) <= 3)]
