@@ -567,3 +567,26 @@ def test_mistagged_verb_rule_on_a_hand_built_parse() -> None:
     doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 4, 2, 4], deps=["det", "nsubj", "ROOT", "aux", "xcomp", "dobj"],
               pos=["DET", "NOUN", "NOUN", "PART", "VERB", "NOUN"], tags=["DT", "NN", "NNS", "TO", "VB", "NNS"])
     assert _mistagged_verb(doc[2]) and not _mistagged_verb(doc[5])
+
+
+def test_unresolved_pronoun_takes_the_speaker_just_before() -> None:
+    # coreference usually links "She" itself; here its link is taken away to test the quote stage's fallback:
+    # the attribution just before supplies the speaker, and "She" becomes a mention of that speaker
+    from eventwire.coder import default_pipeline
+    from eventwire.mentions.quotes import _Draft, _pronoun_speakers
+    from eventwire.model import Article
+    from eventwire.pipeline import Analysis
+
+    text = "Mr. Tanner said the harbour would reopen in June. She added that the fuel tax would be cut."
+    analysis = default_pipeline().run(Analysis(Article(id="t", text=text)))
+    doc = analysis.doc
+    assert doc is not None
+    she = next(t for t in doc if t.text == "She")
+    added = next(t for t in doc if t.text == "added")
+    analysis.actor_mentions = [m for m in analysis.actor_mentions if not m.start_token <= she.i < m.end_token]
+    (tanner,) = [a.id for a in analysis.actors if a.name == "Tanner"]
+    first = _Draft(16, 48, "indirect", None, None, (tanner,))
+    second = _Draft(60, 90, "indirect", added.i, None, ())
+    _pronoun_speakers(doc, [first, second], analysis)
+    assert second.speaker == (tanner,)
+    assert any(m.actor == tanner and m.start_token == she.i for m in analysis.actor_mentions)

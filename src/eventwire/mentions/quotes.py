@@ -586,7 +586,7 @@ def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> 
             d.speaker = nxt.speaker
 
 
-_PERSONAL = {"he": ("person",), "she": ("person",), "they": ("group", "organization", "country", "document")}
+_PERSONAL = {"he": ("person",), "she": ("person",), "they": ("group", "organization")}
 
 
 def _pronoun_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
