@@ -60,6 +60,15 @@ DOCUMENT_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "rep
                   "show", "program", "programme", "documentary", "film", "movie", "song", "poster", "flyer",
                   "leaflet", "pamphlet", "petition", "manifesto", "campaign", "assessment", "evaluation",
                   "calculation", "calculations", "simulation", "test", "tests", "experiment", "trial"}
+# what a text can do as a source: report, show or argue; not aim, plan or agree (a resolution "that aims to
+# …" is the object of an event, and is left to the event stage)
+DOCUMENT_VERBS = {"say", "state", "show", "find", "reveal", "indicate", "suggest", "confirm", "conclude",
+                  "report", "claim", "allege", "argue", "assert", "note", "warn", "predict", "project",
+                  "estimate", "forecast", "describe", "detail", "list", "document", "depict", "record", "read",
+                  "put", "write", "call", "accuse", "charge", "question", "mention", "cite", "declare",
+                  "announce", "explain", "recommend", "propose", "urge", "demand", "insist", "contend",
+                  "highlight", "stress", "underscore", "emphasize", "emphasise", "acknowledge", "admit",
+                  "add", "tell", "ask", "give", "capture", "blame", "criticize", "criticise", "praise"}
 _AGENT_SUFFIX = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
 _NOT_AGENTS = {"paper", "letter", "order", "number", "member", "computer", "chapter", "matter", "counter",
                "quarter", "border", "center", "centre", "corner", "factor", "sector", "error", "monitor",
@@ -119,9 +128,10 @@ def _name_tokens(tok: "Token") -> list["Token"]:
     return sorted(left + [tok], key=lambda t: t.i)
 
 
-def unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
+def unknown_speaker(tok: "Token", analysis: "Analysis", documents: bool = True) -> str | None:
     """A speaker the actor stage did not find ("Mr. Tanner said", "a campaign aide said") is kept as an
-    unresolved actor with its own words as name; pronouns and things that cannot speak are not."""
+    unresolved actor with its own words as name; pronouns and things that cannot speak are not, and a text
+    ("the poll") only where ``documents``."""
     low = tok.lemma_.lower()
     if tok.pos_ == "PROPN":
         span = _name_tokens(tok)
@@ -142,9 +152,13 @@ def unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
         start = mods[0] if mods else tok
         name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in (mods + [tok]))
         return new_speaker(analysis, name, "group", start, tok)
-    if tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS):
+    if documents and tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS):
         mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i < tok.i
                 and not t.is_punct]
+        # a known actor's name in front ("a U.N. Security Council resolution") stays that actor's mention
+        covered = [m.end_token for m in analysis.actor_mentions if m.start_token < tok.i and m.end_token <= tok.i
+                   and any(m.start_token <= t.i < m.end_token for t in mods)]
+        mods = [t for t in mods if t.i >= max(covered, default=0)]
         start = min(mods, key=lambda t: t.i) if mods else tok
         name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[start.i:tok.i + 1])
         return new_speaker(analysis, name, "document", start, tok)
@@ -185,7 +199,8 @@ def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
     subj = cue_subject(verb)
     found = speaker_at(subj, analysis)
     if not found and subj:
-        found = [a for a in (unknown_speaker(t, analysis) for t in subj) if a]
+        texts = verb.lemma_.lower() in DOCUMENT_VERBS
+        found = [a for a in (unknown_speaker(t, analysis, texts) for t in subj) if a]
     rel = _relative_pronoun(verb)
     if not found and rel is not None and rel.lower_ in ("who", "whom") and subj and subj[0].pos_ == "NOUN":
         # "an architect who said …": "who" refers to a person, whatever the noun
