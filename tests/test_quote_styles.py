@@ -596,3 +596,16 @@ def test_unresolved_pronoun_takes_the_speaker_just_before() -> None:
     _pronoun_speakers(doc, [first, second], analysis)
     assert second.speaker == (tanner,)
     assert any(m.actor == tanner and m.start_token == she.i for m in analysis.actor_mentions)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Macron said the farmers would be paid in full by the ministry\nThe harbour reopened on Monday after the strike.",
+     "the farmers would be paid in full by the ministry"),
+    ("According to the ministry, the farmers would be paid in full\nThe harbour reopened on Monday after the strike.",
+     "the farmers would be paid in full"),
+])
+def test_a_content_stops_at_a_line_break(code, text: str, content: str) -> None:
+    # the parser runs the sentence over a paragraph that has no final stop; the content keeps the cue's line
+    c = code(text)
+    (q,) = c.result.quotes
+    assert q.text == content

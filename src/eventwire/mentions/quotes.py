@@ -612,6 +612,46 @@ def _pronoun_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") ->
             add_mention(analysis, d.speaker[0], pron, pron, "coref")
 
 
+_EDGE = set(" \t\n\u00a0\"'“”‘’«»„.,;:!?")
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotation marks, punctuation and spaces at its edges."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _within_paragraph(text: str, d: _Draft) -> None:
+    """A content never runs over a line break (a sentence the parser did not end at a paragraph, a quote with
+    no closing mark): keep the line nearest the cue (the first line when there is no cue)."""
+    if "\n" not in text[d.start:d.end]:
+        return
+    lines: list[tuple[int, int]] = []
+    at = d.start
+    for piece in text[d.start:d.end].split("\n"):
+        if piece.strip():
+            lines.append((at, at + len(piece)))
+        at += len(piece) + 1
+    if not lines:
+        return
+    if d.cue is None:
+        s, e = lines[0]
+    else:
+        cue = d.cue
+        s, e = min(lines, key=lambda ln: max(0, ln[0] - cue.end, cue.start - ln[1]))
+    while s < e and text[s] in " \t\u00a0":
+        s += 1
+    while e > s and text[e - 1] in " \t\u00a0":
+        e -= 1
+    d.start, d.end = s, e
+    d.parts = [(max(ps, s), min(pe, e)) for ps, pe in d.parts if ps < e and pe > s] or [(s, e)]
+    if d.mark_start >= 0:
+        d.mark_start, d.mark_end = max(d.mark_start, s - 1), min(d.mark_end, e + 1)
+
+
 _TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
 _TITLE_WORD_RE = re.compile(r"[\w’']+")
 
@@ -652,6 +692,14 @@ def quote_stage(analysis: "Analysis") -> None:
             drafts.append(e)
     _borrow_speakers(doc, drafts, analysis)
     _pronoun_speakers(doc, drafts, analysis)
+    for d in drafts:
+        _within_paragraph(doc_text(doc), d)
+    # two contents clipped to one line are one quote (its id is made from the span): the first with a speaker
+    unique: dict[tuple[int, int], _Draft] = {}
+    for d in sorted(drafts, key=lambda d: (not d.speaker, d.mark_start < 0)):
+        if d.end - d.start >= 2:
+            unique.setdefault(_core(doc_text(doc), d.start, d.end), d)
+    drafts = list(unique.values())
     # a few quoted words with neither cue nor speaker are a title, a nickname or scare quotes, not a quotation
     drafts = [d for d in drafts if not (d.mark_start >= 0 and d.cue is None and not d.speaker
                                         and len(doc_text(doc)[d.start:d.end].split()) <= 3)]
