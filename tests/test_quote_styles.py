@@ -609,3 +609,14 @@ def test_a_content_stops_at_a_line_break(code, text: str, content: str) -> None:
     c = code(text)
     (q,) = c.result.quotes
     assert q.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Macron claimed that the subsidies were fair, although he again refused to publish the figures.",
+     "that the subsidies were fair"),
+    ("Erdogan refuses to discuss the new tariffs, aside from saying that they are temporary.",
+     "to discuss the new tariffs"),
+])
+def test_a_comma_set_aside_with_its_own_attribution_ends_the_content(code, text: str, content: str) -> None:
+    c = code(text)
+    assert _quote(c, content).speaker

@@ -339,7 +339,22 @@ def _clause_extent(doc: "Doc", clause: "Token", verb: "Token") -> tuple[int, int
     attachment of a second attribution: the content stops before it."""
     cut = min((c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i and
                c.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS | NAMING_VERBS), default=len(doc))
+    cut = min(cut, _second_attribution(clause))
     return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i) and t.i < cut])
+
+
+def _second_attribution(head: "Token") -> int:
+    """The token where a comma-set modifier holding an attribution of its own begins ("that A, although he
+    refused to pledge …", "to discuss X, aside from saying …"): the reporter's aside, not the content."""
+    doc = head.doc
+    for c in head.children:
+        start = c.left_edge.i
+        if c.i <= head.i or c.dep_ not in ("advcl", "prep", "advmod", "npadvmod") or start == 0 or \
+                doc[start - 1].text not in (",", ";", "—", "–"):
+            continue
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | INFINITIVE_VERBS for t in c.subtree):
+            return start - 1
+    return len(doc)
 
 
 def _has_own_subject(verb: "Token", before: int | None = None) -> bool:
@@ -392,7 +407,8 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                     objs = [o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i] + \
                            [o for p in tok.children if p.dep_ == "prep" and tok.i < p.i < c.i and
                             p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
-                    toks = [t for o in objs for t in o.subtree] + list(c.subtree)
+                    toks = [t for o in objs for t in o.subtree] + [t for t in c.subtree
+                                                                    if t.i < _second_attribution(c)]
                     # "pledged to triple the army, grow the navy and …": base forms the parser hung on the cue
                     # continue the infinitive
                     toks += [t for v in tok.children if v.dep_ == "conj" and v.tag_ == "VB" and v.i > c.i
