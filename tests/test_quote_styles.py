@@ -620,3 +620,15 @@ def test_a_content_stops_at_a_line_break(code, text: str, content: str) -> None:
 def test_a_comma_set_aside_with_its_own_attribution_ends_the_content(code, text: str, content: str) -> None:
     c = code(text)
     assert _quote(c, content).speaker
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("In the survey, 63 percent said the harbour should stay open.", "the harbour should stay open", "63 percent"),
+    ("A majority of farmers expect the subsidies to rise next year.", "the subsidies to rise next year",
+     "a majority of farmers"),
+])
+def test_a_share_of_people_holds_the_view(code, text: str, content: str, speaker: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {speaker}
+    assert [a.kind for a in c.result.actors if a.id in q.speaker] == ["group"]

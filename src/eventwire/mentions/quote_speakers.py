@@ -195,12 +195,39 @@ def cue_subject(verb: "Token") -> list["Token"]:
     return subj
 
 
+# a share of people as the holder of a view: "63 percent said …", "a majority of voters expect …", "some note …"
+SHARE_WORDS = {"percent", "%", "majority", "minority", "most", "many", "some", "few", "several", "each", "both",
+               "others", "half", "third", "quarter", "all", "none", "plurality"}
+OPINION_VERBS = {"believe", "think", "expect", "feel", "prefer", "support", "back", "favor", "favour",
+                 "oppose", "approve", "disapprove", "agree", "disagree", "want", "fear", "worry", "doubt",
+                 "know", "choose", "view", "see", "consider", "trust", "distrust", "like", "dislike", "rate"}
+
+
+def _share_speaker(tok: "Token", analysis: "Analysis") -> str | None:
+    """An unresolved group for a share of people that holds a view ("Twelve percent", "some", "each")."""
+    if tok.lower_ not in SHARE_WORDS or tok.pos_ not in ("NOUN", "PRON", "ADJ", "DET", "NUM", "SYM"):
+        return None
+    if any(c.dep_ == "prep" and any(o.lower_ in ("whom", "which") for o in c.children) for c in tok.children):
+        return None   # "many of whom": the relative clause's antecedent speaks
+    words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if not t.is_punct]
+    for c in tok.children:   # "a majority of voters"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            words += [t for t in c.subtree if not t.is_punct]
+    if not words:
+        return None
+    name = " ".join(t.text for t in words)
+    return new_speaker(analysis, name[:1].lower() + name[1:] if not words[0].pos_ == "PROPN" else name, "group",
+                       words[0], words[-1])
+
+
 def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
     subj = cue_subject(verb)
     found = speaker_at(subj, analysis)
     if not found and subj:
         texts = verb.lemma_.lower() in DOCUMENT_VERBS
         found = [a for a in (unknown_speaker(t, analysis, texts) for t in subj) if a]
+    if not found and len(subj) == 1 and verb.lemma_.lower() in DOCUMENT_VERBS | OPINION_VERBS:
+        found = [a for a in (_share_speaker(subj[0], analysis),) if a]
     rel = _relative_pronoun(verb)
     if not found and rel is not None and rel.lower_ in ("who", "whom") and subj and subj[0].pos_ == "NOUN":
         # "an architect who said …": "who" refers to a person, whatever the noun
