@@ -632,3 +632,12 @@ def test_a_share_of_people_holds_the_view(code, text: str, content: str, speaker
     q = _quote(c, content)
     assert c.speakers(q) == {speaker}
     assert [a.kind for a in c.result.actors if a.id in q.speaker] == ["group"]
+
+
+def test_many_of_whom_speaks_for_the_antecedent(code) -> None:
+    text = "The bill was opposed by several senators, many of whom say the claims about retaliation are unfounded."
+    c = code(text)
+    q = _quote(c, "the claims about retaliation are unfounded")
+    assert c.speakers(q) == {"senators"}
+    (actor,) = [a for a in c.result.actors if a.name == "senators"]
+    assert any(text[m.start:m.end] == "many of whom" for m in actor.mentions)

@@ -235,6 +235,13 @@ def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
         mods = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i == head.i - 1]
         name = " ".join(t.lower_ for t in mods + [head])
         found = [new_speaker(analysis, name, "person", (mods or [head])[0], head)]
+    if not found and rel is not None and rel.lower_ not in RELATIVE_PRONOUNS:
+        # "senators, many of whom say …": the antecedent of the relative clause speaks
+        v = verb
+        while v.dep_ != "relcl" and v.head is not v:
+            v = v.head
+        if v.dep_ == "relcl":
+            found = speaker_at([v.head], analysis) or [a for a in (unknown_speaker(v.head, analysis),) if a]
     if rel is not None:
         # "the senator, who said …": the pronoun is a mention of its antecedent
         end = max((t for t in rel.subtree), key=lambda t: t.i)
