@@ -99,8 +99,10 @@ def speaker_at(tokens: list["Token"], analysis: "Analysis") -> list[str]:
     return out
 
 
-def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", via: str) -> None:
-    """Give actor ``aid`` a mention over tokens ``start``…``end`` (inclusive), in the actor and in the list."""
+def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", via: str,
+                listed: bool = True) -> None:
+    """Give actor ``aid`` a mention over tokens ``start``…``end`` (inclusive), in the actor and (when
+    ``listed``) in the list of actor mentions the later stages read."""
     doc = start.doc
     span = Span(start.idx, end.idx + len(end.text), doc_text(doc)[start.idx:end.idx + len(end.text)])
     k = next((i for i, a in enumerate(analysis.actors) if a.id == aid), None)
@@ -108,17 +110,19 @@ def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", vi
         a = analysis.actors[k]
         analysis.actors[k] = dataclasses.replace(
             a, mentions=tuple(sorted((*a.mentions, span), key=lambda s: s.start)))
-    if not any(m.span == span and m.actor == aid for m in analysis.actor_mentions):
+    if listed and not any(m.span == span and m.actor == aid for m in analysis.actor_mentions):
         analysis.actor_mentions.append(ActorMention(span=span, actor=aid, start_token=start.i,
                                                     end_token=end.i + 1, head=end.i, via=via))
 
 
 def new_speaker(analysis: "Analysis", name: str, kind: str, start: "Token", end: "Token") -> str:
-    """An unresolved actor named ``name`` with a mention over ``start``…``end`` (reused when it exists)."""
+    """An unresolved actor named ``name`` with a mention over ``start``…``end`` (reused when it exists). A
+    text (kind "document") is a source of quotes only: its mention is kept on the actor but not listed for the
+    event and position stages, for which a report or a poll is no party to what it reports."""
     aid = ids.actor_id(None, name, None, ())
     if not any(a.id == aid for a in analysis.actors):
         analysis.actors.append(Actor(id=aid, name=name, kind=kind, resolved=False, mentions=()))
-    add_mention(analysis, aid, start, end, "speaker")
+    add_mention(analysis, aid, start, end, "speaker", listed=kind != "document")
     return aid
 
 
