@@ -641,3 +641,9 @@ def test_many_of_whom_speaks_for_the_antecedent(code) -> None:
     assert c.speakers(q) == {"senators"}
     (actor,) = [a for a in c.result.actors if a.name == "senators"]
     assert any(text[m.start:m.end] == "many of whom" for m in actor.mentions)
+
+
+def test_the_addressee_is_not_part_of_the_content(code) -> None:
+    c = code("Macron told a veterans group that the army is “depleted.”")
+    q = next(q for q in c.result.quotes if q.kind == "indirect")
+    assert q.text.startswith("that the army is") and c.speakers(q) == {"Emmanuel Macron"}

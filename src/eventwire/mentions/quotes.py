@@ -261,6 +261,9 @@ NAMING_VERBS = {"call", "label", "brand", "dub", "term", "name", "deem", "consid
                 "characterise", "describe", "portray", "depict", "paint", "cast", "refer", "praise", "criticize",
                 "criticise", "attack", "slam", "blast", "accuse", "hail", "mock", "decry", "denounce", "dismiss",
                 "tout", "laud", "commend", "thank", "blame", "fault", "ridicule", "deride", "lambaste"}
+# verbs whose object is the person addressed, not the content
+ADDRESSEE_VERBS = {"tell", "inform", "remind", "assure", "reassure", "warn", "notify", "ask", "urge", "convince",
+                   "persuade", "promise", "advise", "caution", "brief", "email", "text", "write"}
 _ARG_DEPS = {"dobj", "dative", "oprd", "prep", "attr", "acomp", "xcomp", "ccomp"}
 
 
@@ -283,6 +286,9 @@ def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | 
         return None
     args = [c for c in verb.children if verb.i < c.i <= arg.i and c.dep_ in _ARG_DEPS] + \
         [c for c in verb.children if c.i < verb.i and c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")]
+    if low in ADDRESSEE_VERBS:
+        # "told a veterans group that the army is “depleted”": the addressee is not part of what was said
+        args = [c for c in args if c.dep_ not in ("dobj", "dative")] or [arg]
     first = min((c.left_edge for c in args), key=lambda t: t.i)
     while first.i < arg.left_edge.i and (first.is_punct or first.is_space):
         first = doc[first.i + 1]
