@@ -647,3 +647,10 @@ def test_the_addressee_is_not_part_of_the_content(code) -> None:
     c = code("Macron told a veterans group that the army is “depleted.”")
     q = next(q for q in c.result.quotes if q.kind == "indirect")
     assert q.text.startswith("that the army is") and c.speakers(q) == {"Emmanuel Macron"}
+
+
+def test_a_line_opened_with_a_mistyped_closing_mark(code) -> None:
+    c = code("Readers wrote in.\n”Fear. I am truly afraid that the harbour will close for good.” ― Edwin G. Monroy\n")
+    (q,) = c.result.quotes
+    assert q.text == "Fear. I am truly afraid that the harbour will close for good"
+    assert c.speakers(q) == {"Edwin G. Monroy"}
