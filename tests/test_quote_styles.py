@@ -654,3 +654,9 @@ def test_a_line_opened_with_a_mistyped_closing_mark(code) -> None:
     (q,) = c.result.quotes
     assert q.text == "Fear. I am truly afraid that the harbour will close for good"
     assert c.speakers(q) == {"Edwin G. Monroy"}
+
+
+def test_a_curly_quote_closed_by_a_straight_mark(code) -> None:
+    c = code('“The harbour must stay open to every ship," Macron said on Tuesday.')
+    (q,) = c.result.quotes
+    assert q.text == "The harbour must stay open to every ship" and c.speakers(q) == {"Emmanuel Macron"}

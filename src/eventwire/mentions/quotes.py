@@ -40,12 +40,13 @@ if TYPE_CHECKING:
 
 PERSONISH_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who"}
 
-# straight and curly quotes (a line may open with a mistyped ”), guillemets, low-high quotes, typewriter '' and
-# ``''; single quotes may hold apostrophes ("‘we don’t know’"); a straight single quote opens only after a
-# non-word character.
+# straight and curly quotes (a line may open with a mistyped ”, a “ may close with "), guillemets, low-high
+# quotes, typewriter '' and ``''; single quotes may hold apostrophes ("‘we don’t know’"); a straight single
+# quote opens only after a non-word character.
 _QUOTE_RE = re.compile(
     r"“[^”\n]{2,}?”"
     r"|(?<![^\n])”[^”“\n]{2,}?”"
+    r"|“[^”“\"\n]{2,}?\""
     r"|\"[^\"\n]{2,}?\""
     r"|''(?:[^'\n]|'(?!'))+?''"
     r"|``[^`\n]+?''"
