@@ -14,9 +14,20 @@ Spans follow the attribution convention of PARC/PolNeAR where it is linguistical
   to …", "called on X to …"), and "according to X". A partial quote inside reported speech ("said the plan was
   “dead on arrival”") is kept as a ``partial`` quote (the quoted words) nested in the ``indirect`` quote of the
   reported clause, both with the same speaker and cue.
+  Also a gerund complement ("proposed dropping …"), and what a text or a record shows, finds or reveals
+  ("Polls show a close race").
+- extent (checked against PolNeAR's gold spans): the complementizer "that" and an addressed object ("urged X
+  to …") are in; quote marks and final punctuation are the scorer's business; a parenthetical attribution's
+  content runs from the first reported word to the last, fronted adverbial included ("In May, she said, the
+  plan changed"); a content stops at a line break, before a coordinated second speech act ("said A and called
+  B …") and before a comma-set aside that holds an attribution of its own ("…, although he refused to …");
+  the addressee of "tell"/"assure"/… is out ("told a veterans group that …").
 - headline and transcript attributions: "NAME: words" at the start of a line, and "“…” ― NAME".
 - speaker: the subject of the verb governing the quote (resolved actors, pronouns included), else the speaker
-  of the quote just before when the quote runs on, else the speaker of the next sentence's attribution.
+  of the quote just before when the quote runs on, else the speaker of the next sentence's attribution. A
+  pronoun subject coreference left unresolved becomes a mention of that speaker. Sources that are not people
+  are kept too: texts and records ("the poll", "a study": unresolved actors of kind "document", whose mentions
+  the event and position stages do not see) and shares of people ("63 percent", "a majority of voters").
 - cue: the speech verb (with its particle: "called for"), "according to", the colon or the dash.
 """
 from __future__ import annotations
