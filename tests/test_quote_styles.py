@@ -650,7 +650,8 @@ def test_the_addressee_is_not_part_of_the_content(code) -> None:
 
 
 def test_a_line_opened_with_a_mistyped_closing_mark(code) -> None:
-    c = code("Readers wrote in.\n”Fear. I am truly afraid that the harbour will close for good.” ― Edwin G. Monroy\n")
+    c = code("Readers wrote in.\n”Fear. I am truly afraid that the harbour will close for good.” ― "
+             "Edwin G. Monroy\n")
     (q,) = c.result.quotes
     assert q.text == "Fear. I am truly afraid that the harbour will close for good"
     assert c.speakers(q) == {"Edwin G. Monroy"}

@@ -41,7 +41,8 @@ from ..document.syntax import subject_tokens
 from ..model import Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
-from .quote_speakers import DOCUMENT_NOUNS, add_mention, cue_subject, new_speaker, speaker_at, speaker_of_verb, unknown_speaker
+from .quote_speakers import (DOCUMENT_NOUNS, add_mention, cue_subject, new_speaker, speaker_at, speaker_of_verb,
+                             unknown_speaker)
 from .spans import doc_text, tokens_within
 
 if TYPE_CHECKING:
