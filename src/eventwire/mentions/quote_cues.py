@@ -118,8 +118,8 @@ _CONNECTIVES = {"however", "still", "meanwhile", "moreover", "furthermore", "nev
 
 
 def extent(tokens: list["Token"]) -> tuple[int, int] | None:
-    """Character extent of a content phrase: a leading conjunction ("But …") and edge punctuation dropped, and
-    a trailing comma-set modifier cut ("…, forcing them to …", "…, who is 70")."""
+    """Character extent of a content phrase: a leading or trailing conjunction ("But …", "… and") and edge
+    punctuation dropped, and a trailing comma-set modifier cut ("…, forcing them to …", "…, who is 70")."""
     toks = sorted(tokens, key=lambda t: t.i)
     ids_ = {t.i for t in toks}
     for t in toks[1:]:
@@ -132,7 +132,8 @@ def extent(tokens: list["Token"]) -> tuple[int, int] | None:
                     (nxt.lower_ in ("who", "which", "whose") or heads[0].dep_ != "relcl"):
                 toks = [x for x in toks if x.i < t.i]
                 break
-    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSE) or toks[-1].is_space):
+    while toks and ((toks[-1].is_punct and toks[-1].text not in _CLOSE) or toks[-1].is_space
+                    or (toks[-1].dep_ == "cc" and len(toks) > 1)):
         toks = toks[:-1]
     while toks and ((toks[0].is_punct and toks[0].text not in _OPEN) or toks[0].is_space
                     or (toks[0].dep_ == "cc" and toks[0].lower_ in ("but", "and", "yet", "so", "or"))

@@ -1,5 +1,6 @@
 """Speakers of quotes: the actor at the subject of a cue, relative pronouns linked to their antecedent, and
-unresolved actors for speakers the actor stage did not find ("Mr. Tanner said", "a campaign aide said")."""
+unresolved actors for speakers the actor stage did not find ("Mr. Tanner said", "a campaign aide said", "a
+new poll shows": kind "document")."""
 from __future__ import annotations
 
 import dataclasses
@@ -39,6 +40,35 @@ SPEAKER_NOUNS = {"source", "official", "aide", "adviser", "advisor", "critic", "
                  "worker", "victim", "parent", "child", "teacher", "citizen", "neighbor", "neighbour",
                  "surrogate", "operative", "consultant", "donor", "nurse", "physician", "priest", "cleric",
                  "administrator", "industry", "corporation", "business", "school", "hospital", "city"}
+# heads of texts and records that PolNeAR-style attribution treats as sources ("the poll shows", "a study
+# found", "according to the report", "the ad claims"): kept as unresolved actors of kind "document", so they
+# are told apart from people and groups (coreference and event roles look only at those)
+DOCUMENT_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+                  "analyses", "review", "audit", "investigation", "inquiry", "probe", "research", "data",
+                  "figures", "numbers", "statistics", "estimate", "estimates", "projection", "projections",
+                  "forecast", "model", "index", "average", "tally", "count", "census", "results", "findings",
+                  "record", "records", "document", "documents", "memo", "memorandum", "letter", "email", "emails",
+                  "filing", "complaint", "lawsuit", "suit", "ruling", "opinion", "decision", "order", "verdict",
+                  "statement", "release", "transcript", "testimony", "ad", "ads", "advertisement", "commercial",
+                  "video", "footage", "recording", "tape", "book", "memoir", "article", "story", "piece",
+                  "editorial", "column", "op-ed", "essay", "blog", "tweet", "tweets", "post", "message",
+                  "website", "site", "page", "paper", "brief", "bill", "law", "legislation", "resolution",
+                  "platform", "plan", "proposal", "policy", "bylaws", "rules", "guidelines", "constitution",
+                  "charter", "treaty", "agreement", "accord", "contract", "warrant", "indictment", "evidence",
+                  "questionnaire", "banner", "headline", "caption", "map", "chart",
+                  "graphic", "textbook", "manual", "guide", "handbook", "speech", "interview", "broadcast",
+                  "show", "program", "programme", "documentary", "film", "movie", "song", "poster", "flyer",
+                  "leaflet", "pamphlet", "petition", "manifesto", "campaign", "assessment", "evaluation",
+                  "calculation", "calculations", "simulation", "test", "tests", "experiment", "trial"}
+# what a text can do as a source: report, show or argue; not aim, plan or agree (a resolution "that aims to
+# …" is the object of an event, and is left to the event stage)
+DOCUMENT_VERBS = {"say", "state", "show", "find", "reveal", "indicate", "suggest", "confirm", "conclude",
+                  "report", "claim", "allege", "argue", "assert", "note", "warn", "predict", "project",
+                  "estimate", "forecast", "describe", "detail", "list", "document", "depict", "record", "read",
+                  "put", "write", "call", "accuse", "charge", "question", "mention", "cite", "declare",
+                  "announce", "explain", "recommend", "propose", "urge", "demand", "insist", "contend",
+                  "highlight", "stress", "underscore", "emphasize", "emphasise", "acknowledge", "admit",
+                  "add", "tell", "ask", "give", "capture", "blame", "criticize", "criticise", "praise"}
 _AGENT_SUFFIX = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
 _NOT_AGENTS = {"paper", "letter", "order", "number", "member", "computer", "chapter", "matter", "counter",
                "quarter", "border", "center", "centre", "corner", "factor", "sector", "error", "monitor",
@@ -69,8 +99,10 @@ def speaker_at(tokens: list["Token"], analysis: "Analysis") -> list[str]:
     return out
 
 
-def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", via: str) -> None:
-    """Give actor ``aid`` a mention over tokens ``start``…``end`` (inclusive), in the actor and in the list."""
+def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", via: str,
+                listed: bool = True) -> None:
+    """Give actor ``aid`` a mention over tokens ``start``…``end`` (inclusive), in the actor and (when
+    ``listed``) in the list of actor mentions the later stages read."""
     doc = start.doc
     span = Span(start.idx, end.idx + len(end.text), doc_text(doc)[start.idx:end.idx + len(end.text)])
     k = next((i for i, a in enumerate(analysis.actors) if a.id == aid), None)
@@ -78,17 +110,19 @@ def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", vi
         a = analysis.actors[k]
         analysis.actors[k] = dataclasses.replace(
             a, mentions=tuple(sorted((*a.mentions, span), key=lambda s: s.start)))
-    if not any(m.span == span and m.actor == aid for m in analysis.actor_mentions):
+    if listed and not any(m.span == span and m.actor == aid for m in analysis.actor_mentions):
         analysis.actor_mentions.append(ActorMention(span=span, actor=aid, start_token=start.i,
                                                     end_token=end.i + 1, head=end.i, via=via))
 
 
 def new_speaker(analysis: "Analysis", name: str, kind: str, start: "Token", end: "Token") -> str:
-    """An unresolved actor named ``name`` with a mention over ``start``…``end`` (reused when it exists)."""
+    """An unresolved actor named ``name`` with a mention over ``start``…``end`` (reused when it exists). A
+    text (kind "document") is a source of quotes only: its mention is kept on the actor but not listed for the
+    event and position stages, for which a report or a poll is no party to what it reports."""
     aid = ids.actor_id(None, name, None, ())
     if not any(a.id == aid for a in analysis.actors):
         analysis.actors.append(Actor(id=aid, name=name, kind=kind, resolved=False, mentions=()))
-    add_mention(analysis, aid, start, end, "speaker")
+    add_mention(analysis, aid, start, end, "speaker", listed=kind != "document")
     return aid
 
 
@@ -98,9 +132,10 @@ def _name_tokens(tok: "Token") -> list["Token"]:
     return sorted(left + [tok], key=lambda t: t.i)
 
 
-def unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
+def unknown_speaker(tok: "Token", analysis: "Analysis", documents: bool = True) -> str | None:
     """A speaker the actor stage did not find ("Mr. Tanner said", "a campaign aide said") is kept as an
-    unresolved actor with its own words as name; pronouns and things that cannot speak are not."""
+    unresolved actor with its own words as name; pronouns and things that cannot speak are not, and a text
+    ("the poll") only where ``documents``."""
     low = tok.lemma_.lower()
     if tok.pos_ == "PROPN":
         span = _name_tokens(tok)
@@ -121,6 +156,16 @@ def unknown_speaker(tok: "Token", analysis: "Analysis") -> str | None:
         start = mods[0] if mods else tok
         name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in (mods + [tok]))
         return new_speaker(analysis, name, "group", start, tok)
+    if documents and tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS):
+        mods = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i < tok.i
+                and not t.is_punct]
+        # a known actor's name in front ("a U.N. Security Council resolution") stays that actor's mention
+        covered = [m.end_token for m in analysis.actor_mentions if m.start_token < tok.i and m.end_token <= tok.i
+                   and any(m.start_token <= t.i < m.end_token for t in mods)]
+        mods = [t for t in mods if t.i >= max(covered, default=0)]
+        start = min(mods, key=lambda t: t.i) if mods else tok
+        name = " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in tok.doc[start.i:tok.i + 1])
+        return new_speaker(analysis, name, "document", start, tok)
     return None
 
 
@@ -146,13 +191,47 @@ def _relative_pronoun(verb: "Token") -> "Token | None":
     return None
 
 
-def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+def cue_subject(verb: "Token") -> list["Token"]:
+    """The subject of a cue verb, through a by-gerund ("responded … by saying …")."""
     subj = subject_tokens(verb)
     if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        subj = subject_tokens(verb.head.head)   # "responded … by saying …"
+        subj = subject_tokens(verb.head.head)
+    return subj
+
+
+# a share of people as the holder of a view: "63 percent said …", "a majority of voters expect …", "some note …"
+SHARE_WORDS = {"percent", "%", "majority", "minority", "most", "many", "some", "few", "several", "each", "both",
+               "others", "half", "third", "quarter", "all", "none", "plurality"}
+OPINION_VERBS = {"believe", "think", "expect", "feel", "prefer", "support", "back", "favor", "favour",
+                 "oppose", "approve", "disapprove", "agree", "disagree", "want", "fear", "worry", "doubt",
+                 "know", "choose", "view", "see", "consider", "trust", "distrust", "like", "dislike", "rate"}
+
+
+def _share_speaker(tok: "Token", analysis: "Analysis") -> str | None:
+    """An unresolved group for a share of people that holds a view ("Twelve percent", "some", "each")."""
+    if tok.lower_ not in SHARE_WORDS or tok.pos_ not in ("NOUN", "PRON", "ADJ", "DET", "NUM", "SYM"):
+        return None
+    if any(c.dep_ == "prep" and any(o.lower_ in ("whom", "which") for o in c.children) for c in tok.children):
+        return None   # "many of whom": the relative clause's antecedent speaks
+    words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if not t.is_punct]
+    for c in tok.children:   # "a majority of voters"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            words += [t for t in c.subtree if not t.is_punct]
+    if not words:
+        return None
+    name = " ".join(t.text for t in words)
+    return new_speaker(analysis, name[:1].lower() + name[1:] if not words[0].pos_ == "PROPN" else name, "group",
+                       words[0], words[-1])
+
+
+def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
+    subj = cue_subject(verb)
     found = speaker_at(subj, analysis)
     if not found and subj:
-        found = [a for a in (unknown_speaker(t, analysis) for t in subj) if a]
+        texts = verb.lemma_.lower() in DOCUMENT_VERBS
+        found = [a for a in (unknown_speaker(t, analysis, texts) for t in subj) if a]
+    if not found and len(subj) == 1 and verb.lemma_.lower() in DOCUMENT_VERBS | OPINION_VERBS:
+        found = [a for a in (_share_speaker(subj[0], analysis),) if a]
     rel = _relative_pronoun(verb)
     if not found and rel is not None and rel.lower_ in ("who", "whom") and subj and subj[0].pos_ == "NOUN":
         # "an architect who said …": "who" refers to a person, whatever the noun
@@ -160,6 +239,13 @@ def speaker_of_verb(verb: "Token", analysis: "Analysis") -> list[str]:
         mods = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i == head.i - 1]
         name = " ".join(t.lower_ for t in mods + [head])
         found = [new_speaker(analysis, name, "person", (mods or [head])[0], head)]
+    if not found and rel is not None and rel.lower_ not in RELATIVE_PRONOUNS:
+        # "senators, many of whom say …": the antecedent of the relative clause speaks
+        v = verb
+        while v.dep_ != "relcl" and v.head is not v:
+            v = v.head
+        if v.dep_ == "relcl":
+            found = speaker_at([v.head], analysis) or [a for a in (unknown_speaker(v.head, analysis),) if a]
     if rel is not None:
         # "the senator, who said …": the pronoun is a mention of its antecedent
         end = max((t for t in rel.subtree), key=lambda t: t.i)

@@ -14,9 +14,20 @@ Spans follow the attribution convention of PARC/PolNeAR where it is linguistical
   to …", "called on X to …"), and "according to X". A partial quote inside reported speech ("said the plan was
   “dead on arrival”") is kept as a ``partial`` quote (the quoted words) nested in the ``indirect`` quote of the
   reported clause, both with the same speaker and cue.
+  Also a gerund complement ("proposed dropping …"), and what a text or a record shows, finds or reveals
+  ("Polls show a close race").
+- extent (checked against PolNeAR's gold spans): the complementizer "that" and an addressed object ("urged X
+  to …") are in; quote marks and final punctuation are the scorer's business; a parenthetical attribution's
+  content runs from the first reported word to the last, fronted adverbial included ("In May, she said, the
+  plan changed"); a content stops at a line break, before a coordinated second speech act ("said A and called
+  B …") and before a comma-set aside that holds an attribution of its own ("…, although he refused to …");
+  the addressee of "tell"/"assure"/… is out ("told a veterans group that …").
 - headline and transcript attributions: "NAME: words" at the start of a line, and "“…” ― NAME".
 - speaker: the subject of the verb governing the quote (resolved actors, pronouns included), else the speaker
-  of the quote just before when the quote runs on, else the speaker of the next sentence's attribution.
+  of the quote just before when the quote runs on, else the speaker of the next sentence's attribution. A
+  pronoun subject coreference left unresolved becomes a mention of that speaker. Sources that are not people
+  are kept too: texts and records ("the poll", "a study": unresolved actors of kind "document", whose mentions
+  the event and position stages do not see) and shares of people ("63 percent", "a majority of voters").
 - cue: the speech verb (with its particle: "called for"), "according to", the colon or the dash.
 """
 from __future__ import annotations
@@ -30,7 +41,8 @@ from ..document.syntax import subject_tokens
 from ..model import Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
-from .quote_speakers import new_speaker, speaker_at, speaker_of_verb, unknown_speaker
+from .quote_speakers import (DOCUMENT_NOUNS, add_mention, cue_subject, new_speaker, speaker_at, speaker_of_verb,
+                             unknown_speaker)
 from .spans import doc_text, tokens_within
 
 if TYPE_CHECKING:
@@ -40,10 +52,13 @@ if TYPE_CHECKING:
 
 PERSONISH_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who"}
 
-# straight and curly quotes, guillemets, low-high quotes, typewriter '' and ``''; single quotes may hold
-# apostrophes ("‘we don’t know’"); a straight single quote opens only after a non-word character.
+# straight and curly quotes (a line may open with a mistyped ”, a “ may close with "), guillemets, low-high
+# quotes, typewriter '' and ``''; single quotes may hold apostrophes ("‘we don’t know’"); a straight single
+# quote opens only after a non-word character.
 _QUOTE_RE = re.compile(
     r"“[^”\n]{2,}?”"
+    r"|(?<![^\n])”[^”“\n]{2,}?”"
+    r"|“[^”“\"\n]{2,}?\""
     r"|\"[^\"\n]{2,}?\""
     r"|''(?:[^'\n]|'(?!'))+?''"
     r"|``[^`\n]+?''"
@@ -251,12 +266,19 @@ def _direct_quotes(doc: "Doc", analysis: "Analysis", extra: list[_Draft]) -> lis
     return _merge_split(doc, out)
 
 
+# what a poll, a study or a video does with its findings: "Polls show a close race", "the audit found errors"
+EVIDENCE_VERBS = {"show", "find", "reveal", "indicate", "suggest", "confirm", "document", "depict", "record",
+                  "capture", "give", "put", "project", "predict", "estimate", "forecast", "detail", "list"}
+
 # verbs that characterize their object with the quoted words: "called the plan “a disaster”", "described him
 # as “reckless”", "praised the mayor for her “steady hand”"
 NAMING_VERBS = {"call", "label", "brand", "dub", "term", "name", "deem", "consider", "characterize",
                 "characterise", "describe", "portray", "depict", "paint", "cast", "refer", "praise", "criticize",
                 "criticise", "attack", "slam", "blast", "accuse", "hail", "mock", "decry", "denounce", "dismiss",
                 "tout", "laud", "commend", "thank", "blame", "fault", "ridicule", "deride", "lambaste"}
+# verbs whose object is the person addressed, not the content
+ADDRESSEE_VERBS = {"tell", "inform", "remind", "assure", "reassure", "warn", "notify", "ask", "urge", "convince",
+                   "persuade", "promise", "advise", "caution", "brief", "email", "text", "write"}
 _ARG_DEPS = {"dobj", "dative", "oprd", "prep", "attr", "acomp", "xcomp", "ccomp"}
 
 
@@ -279,6 +301,9 @@ def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | 
         return None
     args = [c for c in verb.children if verb.i < c.i <= arg.i and c.dep_ in _ARG_DEPS] + \
         [c for c in verb.children if c.i < verb.i and c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")]
+    if low in ADDRESSEE_VERBS:
+        # "told a veterans group that the army is “depleted”": the addressee is not part of what was said
+        args = [c for c in args if c.dep_ not in ("dobj", "dative")] or [arg]
     first = min((c.left_edge for c in args), key=lambda t: t.i)
     while first.i < arg.left_edge.i and (first.is_punct or first.is_space):
         first = doc[first.i + 1]
@@ -300,7 +325,7 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
             gap = text[prev.mark_end:d.mark_start]
             cue_in_gap = prev.mark_end <= prev.cue.start < d.mark_start
             verb = doc[prev.verb]
-            own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i}
+            own = {t.i for s in subject_tokens(verb) for t in s.subtree} | {verb.i} | _modifiers(verb)
             gap_verbs = [t for t in tokens_within(doc, prev.mark_end, d.mark_start) if t.pos_ == "VERB"
                          and t.i not in own]
             first_half = text[prev.start:prev.mark_end].rstrip("\"”’'»“ ")
@@ -317,9 +342,40 @@ def _merge_split(doc: "Doc", drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _modifiers(verb: "Token") -> set[int]:
+    """Tokens of the non-finite clauses that elaborate an attribution ("said X, speaking of …", "referring to …"):
+    they belong to the attribution between two halves of a quote, not to a new event; a speech verb there ("adding
+    …") has a content of its own."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ in ("VBG", "VBN") and \
+                not _has_own_subject(c) and c.lemma_.lower() not in SPEECH_VERBS:
+            out.update(t.i for t in c.subtree)
+    return out
+
+
 def _clause_extent(doc: "Doc", clause: "Token", verb: "Token") -> tuple[int, int] | None:
-    """Character extent of a complement clause, its complementizer kept."""
-    return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i)])
+    """Character extent of a complement clause, its complementizer kept. A speech act coordinated after it
+    ("said he had pneumonia and called it …", "said A, and when pressed, she replied …") is the parser's low
+    attachment of a second attribution: the content stops before it."""
+    cut = min((c.left_edge.i for c in clause.children if c.dep_ == "conj" and c.i > clause.i and
+               c.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS | NAMING_VERBS), default=len(doc))
+    cut = min(cut, _second_attribution(clause))
+    return _extent([t for t in clause.subtree if not (clause.i < verb.i and t.i >= verb.i) and t.i < cut])
+
+
+def _second_attribution(head: "Token") -> int:
+    """The token where a comma-set modifier holding an attribution of its own begins ("that A, although he
+    refused to pledge …", "to discuss X, aside from saying …"): the reporter's aside, not the content."""
+    doc = head.doc
+    for c in head.children:
+        start = c.left_edge.i
+        if c.i <= head.i or c.dep_ not in ("advcl", "prep", "advmod", "npadvmod") or start == 0 or \
+                doc[start - 1].text not in (",", ";", "—", "–"):
+            continue
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | INFINITIVE_VERBS for t in c.subtree):
+            return start - 1
+    return len(doc)
 
 
 def _has_own_subject(verb: "Token", before: int | None = None) -> bool:
@@ -328,8 +384,15 @@ def _has_own_subject(verb: "Token", before: int | None = None) -> bool:
                for c in verb.children)
 
 
+def _mistagged_verb(tok: "Token") -> bool:
+    """A cue the tagger took for a noun ("The campaign plans to …", "She hopes to …"): a plural-looking or
+    third-person form with a subject and a clausal complement of its own."""
+    return tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NN") and any(c.dep_ == "nsubj" for c in tok.children) \
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children)
+
+
 def _has_subject(verb: "Token") -> bool:
-    subj = subject_tokens(verb)
+    subj = cue_subject(verb)
     return bool(subj) and not (len(subj) == 1 and subj[0].lower_ == "it" and any(
         c.dep_ == "auxpass" for c in verb.children))
 
@@ -342,7 +405,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
 
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or in_quote(tok):
+        if (tok.pos_ not in ("VERB", "AUX") and not _mistagged_verb(tok)) or in_quote(tok):
             continue
         spans: list[tuple[int, int]] = []
         if lemma in INDIRECT_VERBS:
@@ -365,7 +428,8 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                     objs = [o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i] + \
                            [o for p in tok.children if p.dep_ == "prep" and tok.i < p.i < c.i and
                             p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
-                    toks = [t for o in objs for t in o.subtree] + list(c.subtree)
+                    toks = [t for o in objs for t in o.subtree] + [t for t in c.subtree
+                                                                    if t.i < _second_attribution(c)]
                     # "pledged to triple the army, grow the navy and …": base forms the parser hung on the cue
                     # continue the infinitive
                     toks += [t for v in tok.children if v.dep_ == "conj" and v.tag_ == "VB" and v.i > c.i
@@ -377,9 +441,6 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
             # "the weapons, he added, are like …": the clause around a parenthetical attribution
             own = {t.i for t in tok.subtree}
             toks = [t for t in tok.head.subtree if t.i not in own]
-            if not _has_own_subject(tok.head, before=min(own)):
-                # "In May, she said, the plan changed": a fronted adverbial is the reporter's, not the content
-                toks = [t for t in toks if t.i > max(own)]
             ext = _extent(toks) if any(c.dep_ == "nsubj" for c in tok.children) else None
             if ext is not None:
                 spans.append(ext)
@@ -391,6 +452,22 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 ext = _extent(list(objs[0].subtree) + list(preds[0].subtree))
                 if ext is not None:
                     spans.append(ext)
+        if lemma in OBJECT_VERBS | INFINITIVE_VERBS:
+            # "proposed dropping carried interest", "denied taking the money": a gerund complement is the content
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > tok.i and not _has_own_subject(c):
+                    ext = _extent(list(c.subtree))
+                    if ext is not None:
+                        spans.append(ext)
+        if lemma in EVIDENCE_VERBS and not any(c.dep_ == "ccomp" for c in tok.children) and any(
+                t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in subject_tokens(tok)):
+            # "Polls show a close contest", "the video shows him with his hands raised": what a text or a
+            # record shows is everything it is said to show
+            toks = [t for c in tok.rights if c.dep_ not in ("punct", "cc", "conj") or not _has_own_subject(c)
+                    for t in c.subtree]
+            ext = _extent(toks)
+            if ext is not None:
+                spans.append(ext)
         if lemma in OBJECT_VERBS or (lemma, next((c.lower_ for c in tok.children if c.dep_ == "prep"
                                                    and c.i == tok.i + 1), "")) in PARTICLE_CUES:
             for c in tok.children:
@@ -546,6 +623,72 @@ def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> 
             d.speaker = nxt.speaker
 
 
+_PERSONAL = {"he": ("person",), "she": ("person",), "they": ("group", "organization")}
+
+
+def _pronoun_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
+    """A cue whose subject is a pronoun coreference left unresolved ("…,” he said"): when the quote already has
+    a speaker (it runs on from the one before), the pronoun is a mention of that speaker; when it has none,
+    "he"/"she" (and "they") refer to the speaker of the attribution just before, if that is a person (a group)."""
+    kinds = {a.id: a.kind for a in analysis.actors}
+    by_start = sorted(drafts, key=lambda d: d.start)
+    for i, d in enumerate(by_start):
+        if d.verb is None:
+            continue
+        subj = cue_subject(doc[d.verb])
+        if len(subj) != 1 or subj[0].lower_ not in _PERSONAL or speaker_at(subj, analysis):
+            continue
+        pron = subj[0]
+        if not d.speaker:
+            prev = next((p for p in reversed(by_start[:i]) if p.speaker), None)
+            if prev is None or len(prev.speaker) != 1 or kinds.get(prev.speaker[0]) not in _PERSONAL[pron.lower_] \
+                    or pron.idx - prev.end > 400:
+                continue
+            d.speaker = prev.speaker
+        if len(d.speaker) == 1:
+            add_mention(analysis, d.speaker[0], pron, pron, "coref")
+
+
+_EDGE = set(" \t\n\u00a0\"'“”‘’«»„.,;:!?")
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotation marks, punctuation and spaces at its edges."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _within_paragraph(text: str, d: _Draft) -> None:
+    """A content never runs over a line break (a sentence the parser did not end at a paragraph, a quote with
+    no closing mark): keep the line nearest the cue (the first line when there is no cue)."""
+    if "\n" not in text[d.start:d.end]:
+        return
+    lines: list[tuple[int, int]] = []
+    at = d.start
+    for piece in text[d.start:d.end].split("\n"):
+        if piece.strip():
+            lines.append((at, at + len(piece)))
+        at += len(piece) + 1
+    if not lines:
+        return
+    if d.cue is None:
+        s, e = lines[0]
+    else:
+        cue = d.cue
+        s, e = min(lines, key=lambda ln: max(0, ln[0] - cue.end, cue.start - ln[1]))
+    while s < e and text[s] in " \t\u00a0":
+        s += 1
+    while e > s and text[e - 1] in " \t\u00a0":
+        e -= 1
+    d.start, d.end = s, e
+    d.parts = [(max(ps, s), min(pe, e)) for ps, pe in d.parts if ps < e and pe > s] or [(s, e)]
+    if d.mark_start >= 0:
+        d.mark_start, d.mark_end = max(d.mark_start, s - 1), min(d.mark_end, e + 1)
+
+
 _TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
 _TITLE_WORD_RE = re.compile(r"[\w’']+")
 
@@ -585,6 +728,15 @@ def quote_stage(analysis: "Analysis") -> None:
             drafts = [d for d in drafts if not (d.kind == "indirect" and e.start <= d.start and d.end <= e.end)]
             drafts.append(e)
     _borrow_speakers(doc, drafts, analysis)
+    _pronoun_speakers(doc, drafts, analysis)
+    for d in drafts:
+        _within_paragraph(doc_text(doc), d)
+    # two contents clipped to one line are one quote (its id is made from the span): the first with a speaker
+    unique: dict[tuple[int, int], _Draft] = {}
+    for d in sorted(drafts, key=lambda d: (not d.speaker, d.mark_start < 0)):
+        if d.end - d.start >= 2:
+            unique.setdefault(_core(doc_text(doc), d.start, d.end), d)
+    drafts = list(unique.values())
     # a few quoted words with neither cue nor speaker are a title, a nickname or scare quotes, not a quotation
     drafts = [d for d in drafts if not (d.mark_start >= 0 and d.cue is None and not d.speaker
                                         and len(doc_text(doc)[d.start:d.end].split()) <= 3)]
