@@ -195,3 +195,10 @@ def test_parse_agent_dictionary() -> None:
     assert phrases["RELIEF SOCIETY"].primary and phrases["RELIEF SOCIETY"].code == "NGO"
     specs = {spec.lemma: (spec.sector, forms) for spec, forms in agent_specs(agents)}
     assert specs["ambassador"] == ("GOV", ("ambassadors",)) and "relief society" not in specs
+
+
+def test_polnear_discontinuous_span_covers_its_fragments_in_any_order() -> None:
+    from eventwire.evaluate.adapters.polnear import _span
+
+    assert (_span("40 52;10 20", "x").start, _span("40 52;10 20", "x").end) == (10, 52)
+    assert (_span("3 9", "x").start, _span("3 9", "x").end) == (3, 9)

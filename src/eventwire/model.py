@@ -61,7 +61,7 @@ class Actor:
 
     id: str
     name: str
-    kind: str                  # person | organization | country | group | location
+    kind: str                  # person | organization | country | group | location | document (a report, poll)
     country: str | None = None  # ISO 3166-1 alpha-3
     sector: tuple[str, ...] = ()
     role: str | None = None

@@ -74,8 +74,9 @@ class PredQuote:
 
 
 def _span(offsets: str, text: str) -> GoldSpan:
+    """A BRAT span; a discontinuous one covers its fragments, which may be listed out of order."""
     parts = [tuple(int(x) for x in frag.split()) for frag in offsets.split(";")]
-    return GoldSpan(parts[0][0], parts[-1][1], text)
+    return GoldSpan(min(p[0] for p in parts), max(p[1] for p in parts), text)
 
 
 def read_ann(path: Path) -> list[GoldAttribution]:
