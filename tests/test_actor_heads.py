@@ -18,3 +18,9 @@ def test_unknown_organisation_with_no_agent_head_has_no_sector(code: Callable[..
     coded = code("The Harbour Heritage Trust criticised the new tariffs on Monday.")
     trust = [a for a in coded.result.actors if "Trust" in a.name]
     assert trust and trust[0].sector == ()
+
+
+def test_armed_police_are_still_police(code: Callable[..., Any]) -> None:
+    coded = code("Armed policemen and armed men clashed near the depot.")
+    sectors = {a.name.lower(): a.sector for a in coded.result.actors}
+    assert sectors["armed policemen"] == ("COP",) and sectors["armed men"] == ("REB",)

@@ -35,6 +35,7 @@ SECTOR_WORDS = {"aid": "NGO", "rights": "NGO", "humanitarian": "NGO", "relief": 
                 "charity": "NGO", "armed": "REB", "militant": "REB", "rebel": "REB", "jihadist": "REB",
                 "health": "HLH", "medical": "HLH", "opposition": "OPP", "student": "EDU", "labour": "LAB",
                 "labor": "LAB", "media": "MED", "news": "MED", "religious": "REL", "church": "REL"}
+STATE_FORCES = {"COP", "MIL"}
 # Words that make an armed group an ethnic or communal one ("Tiv militias", "clan militiamen", "tribesmen"):
 # the sector gains ETH, which ACLED calls an identity militia
 ETHNIC_WORDS = {"ethnic", "tribal", "communal", "clan", "tribe", "tribesman", "tribesmen", "clansman", "clansmen"}
@@ -158,7 +159,9 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 inner = kb.agent(child.text) or kb.agent(child.lemma_)
                 if inner is not None:
                     sector = inner.sector  # "police commander" is police
-                sector = SECTOR_WORDS.get(child.lower_, sector)  # "aid group" is an NGO
+                word_sector = SECTOR_WORDS.get(child.lower_)   # "aid group" is an NGO
+                if word_sector is not None and not (word_sector == "REB" and sector in STATE_FORCES):
+                    sector = word_sector   # but "armed policemen" are still the police
         for child in tok.children:
             if child.dep_ != "prep" or child.lower_ not in ("in", "from", "of", "for"):
                 continue
