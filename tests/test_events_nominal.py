@@ -68,3 +68,25 @@ def test_a_duty_not_done_is_a_failure_of_the_forces(code: Callable[..., Any], te
 
 def test_a_duty_done_is_not_coded_as_one(code: Callable[..., Any]) -> None:
     assert not code("The police protected the shrine on Friday.").events()
+
+
+def test_forced_to_act_the_forced_party_acts(code: Callable[..., Any]) -> None:
+    """Control through a passive: "the guards were forced to fire tear gas" -- the guards fire."""
+    coded = code("The guards were forced to fire tear gas at the crowd.")
+    assert coded.sources(coded.event("ASSAULT")) == {"guards"}
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The police fired 45 rounds at the rioters.", "firearms"),
+    ("The police fired teargas shells at the rioters.", "crowd-control"),
+    ("The army fired shells at the town.", "heavy-weapons"),
+])
+def test_what_was_fired_gives_the_mode(code: Callable[..., Any], text: str, mode: str) -> None:
+    assert code(text).event("ASSAULT").mode == mode
+
+
+def test_a_purpose_is_not_a_threat(code: Callable[..., Any]) -> None:
+    """"fired tear gas to disperse the crowd": the dispersal is what the firing was for, not an announced
+    coercion (no THREATEN)."""
+    coded = code("The police fired tear gas to disperse the crowd.")
+    assert not coded.events("THREATEN") and coded.events("ASSAULT")

@@ -75,6 +75,8 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
             for c in head.children:
                 if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
                     return expand_conj(c)
+                if c.dep_ == "nsubjpass" and _is_passive(head):
+                    return expand_conj(c)   # "the police were forced to open fire": the police fire
         return subject_tokens(head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBG" and verb.i == head.i + 1 and head.pos_ in ("NOUN", "PROPN"):
         return expand_conj(head)   # "police firing", "gunmen firing at the crowd": the noun fires

@@ -49,7 +49,9 @@ OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "inten
 IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
                  "stock", "place", "part", "credit", "balance", "chord", "tone", "pose", "nerve", "match", "root",
                  "toll"}
-CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets"}
+LIVE_FIRE = {"round", "rounds", "shot", "shots"}   # "fired 45 rounds": shooting, not crowd control
+CROWD_WEAPONS = {"gas", "teargas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet",
+                 "pellets"} | LIVE_FIRE
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
 EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
                "ambush", "offensive", "bomb", "missile", "drone", "shell", "rocket"}
@@ -300,7 +302,10 @@ def _count(objs: list["Token"]) -> int | None:
 
 
 def _crowd_weapon(tok: "Token") -> bool:
-    return any(c.dep_ == "dobj" and c.lower_ in CROWD_WEAPONS for c in tok.children)
+    """"fired tear gas", "fired rubber bullets", "fired 45 rounds", "fired teargas shells" (not "fired shells
+    at the town": artillery)."""
+    return any(c.dep_ == "dobj" and (c.lower_ in CROWD_WEAPONS or c.lemma_.lower() in ("shell", "canister") and any(
+        m.lower_ in ("gas", "teargas", "tear") for m in c.children)) for c in tok.children)
 
 
 INACTION_NOUNS = {"spectator", "onlooker", "bystander", "witness"}
@@ -371,8 +376,9 @@ def _special_verb(tok: "Token") -> EventDraft | None:
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if lemma in ("fire", "use") and _crowd_weapon(tok):
-        spec = TriggerSpec(lemma, "VERB", "ASSAULT", "crowd-control", "175", frozenset({"obj", "against", "at",
-                                                                                        "on"}))
+        live = any(c.dep_ == "dobj" and c.lower_ in LIVE_FIRE for c in tok.children)
+        spec = TriggerSpec(lemma, "VERB", "ASSAULT", "firearms" if live else "crowd-control", "193" if live else "175",
+                           frozenset({"obj", "against", "at", "on"}))
         ev = _new(tok, spec)
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
@@ -609,7 +615,7 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             continue
         if ev.type == "PROTEST":
             ev.mode = _protest_mode(doc[ev.trigger], ev.mode)
-        if ev.status == "intended" and not ev.nominal:
+        if ev.status == "intended" and not ev.nominal and not _purpose(doc[ev.trigger]):
             _future(ev)
         elif ev.status == "failed" and ev.type == "AGREE":
             ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"   # "failed to reach a deal"
@@ -627,6 +633,13 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
     drafts = _fold_protest_demands(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts
+
+
+def _purpose(tok: "Token") -> bool:
+    """An infinitive of purpose under an act ("fired tear gas to disperse the mob"): what the act was for, not
+    an announced plan, so PLOVER's future rule does not retype it."""
+    return tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _future(ev: EventDraft) -> None:
