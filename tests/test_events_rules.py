@@ -244,7 +244,21 @@ def test_two_attacks_on_different_days_stay_two(code) -> None:
      "PROTEST", "Protests", "Peaceful protest"),
     ("Protesters rioted in Nairobi on Tuesday, burning cars.", "PROTEST", "Riots", "Violent demonstration"),
     ("Israeli troops withdrew from Khan Younis on Sunday.",
+     "RETREAT", "Strategic developments", "Change to group/activity"),
+    ("The army withdrew from the border post on Monday, and the rebels took control of it hours later.",
      "RETREAT", "Strategic developments", "Non-violent transfer of territory"),
+    ("The governor imposed a night curfew in Jos on Sunday.",
+     "COERCE", "Strategic developments", "Change to group/activity"),
+    ("Kenyan troops were deployed to the border town of Mandera on Friday.",
+     "MOBILIZE", "Strategic developments", "Change to group/activity"),
+    ("Rebels freed two kidnapped engineers near Bunia on Monday.",
+     "RETREAT", "Strategic developments", "Other"),
+    ("Houthi forces shot down a Saudi drone over Marib on Tuesday.",
+     "ASSAULT", "Strategic developments", "Disrupted weapons use"),
+    ("Gunmen shot at two farmers near Jos on Monday.", "ASSAULT", "Violence against civilians", "Attack"),
+    ("Militiamen attacked a village near Djugu on Sunday.", "ASSAULT", "Violence against civilians", "Attack"),
+    ("Government troops captured the town of Kidal from the rebels on Monday.",
+     "ASSAULT", "Battles", "Government regains territory"),
 ])
 def test_acled_type_of_coded_event(code, text: str, type_: str, event_type: str, sub_event_type: str) -> None:
     e = code(text).event(type_)
@@ -531,3 +545,50 @@ def test_police_inaction_is_a_negated_act(code, text: str) -> None:
 
 def test_standing_by_a_statement_is_not_inaction(code) -> None:
     assert not [e for e in code("The police stood by their statement on Monday.").events("COERCE")]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # remote fire the other side cannot answer is shelling; with small arms or both ways it is a clash
+    ("Rebel forces fired heavy machine guns at army positions near Avdiivka on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Rebel forces fired mortars, grenade launchers and small arms at army positions near Avdiivka on Monday.",
+     "Armed clash"),
+    ("Monitors recorded 14 explosions near Avdiivka on Monday.", "Shelling/artillery/missile attack"),
+    ("Monitors recorded 14 explosions in both directions near Avdiivka on Monday.", "Armed clash"),
+])
+def test_remote_fire_and_direct_fire(code, text: str, sub_event_type: str) -> None:
+    assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
+
+
+def test_an_evacuation_order_is_a_security_measure(code) -> None:
+    c = code("Israeli forces issued an evacuation order for the residents of Beit Lahia on Monday.")
+    e = c.event("COERCE")
+    assert c.sources(e) == {"Israel Defense Forces"}
+    assert e.acled.sub_event_type == "Change to group/activity"
+
+
+def test_an_air_raid_is_an_air_strike(code) -> None:
+    e = code("Two coalition air raids were reported on Sirwah district on Monday.").event("ASSAULT")
+    assert e.acled.sub_event_type == "Air/drone strike"
+
+
+def test_a_lockdown_as_the_setting_is_no_event(code) -> None:
+    c = code("Hundreds of traders protested in Kano during the lockdown on Monday.")
+    assert not c.events("COERCE")
+    assert c.event("PROTEST").acled.sub_event_type == "Peaceful protest"
+
+
+def test_a_ban_defied_is_part_of_the_refusal(code) -> None:
+    c = code("Students defied a ban on rallies in Dhaka on Monday.")
+    assert not c.events("COERCE")
+
+
+def test_a_protest_performed_has_its_crowd_as_source(code) -> None:
+    c = code("On Monday, residents performed a pot-banging protest in Rosario.")
+    assert any("residents" in s for s in c.sources(c.event("PROTEST")))
+
+
+def test_soldiers_described_as_deployed_are_no_deployment(code) -> None:
+    c = code("Gunmen threw a grenade at soldiers deployed outside the school in Bangkok on Monday.")
+    assert not c.events("MOBILIZE")
+

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 LIGHT_VERBS = {"take", "launch", "carry", "conduct", "hold", "stage", "mount", "wage", "begin", "start",
                "continue", "make", "have", "lead", "unleash", "resume", "step", "intensify", "escalate",
-               "expand", "order", "claim", "impose", "inflict", "announce", "slap", "reimpose", "extend"}
+               "expand", "order", "claim", "impose", "inflict", "announce", "slap", "reimpose", "extend", "perform",
+               "organize", "organise", "issue"}
 SPEECH = {"say", "stress", "insist", "tell", "add", "argue", "emphasize", "emphasise", "reiterate", "state",
           "declare", "note", "acknowledge", "maintain", "contend", "suggest", "believe", "think", "write",
           "warn", "urge", "demand", "repeat", "assert", "announce", "admit", "concede", "explain"}
@@ -65,6 +66,25 @@ PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "mo
               "shipment", "consignment", "cargo", "load", "truckload", "planeload", "convoy", "supply", "dose",
               "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
+# "an evacuation order", "evacuation warnings": forces ordering people out of an area (a coercive measure)
+ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
+EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
+# measures told as the time frame of another event ("during the lockdown", "amid the curfew") are background
+BACKGROUND_PREPS = {"during", "amid", "amidst", "under", "despite", "since", "throughout"}
+
+
+def _evacuation_order(tok: "Token") -> TriggerSpec | None:
+    if tok.lemma_.lower() in ORDER_NOUNS and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ("evacuation", "evacuate")
+            for c in tok.children):
+        return EVACUATION_ORDER
+    return None
+
+
+def _air_raid(tok: "Token") -> bool:
+    """"an air raid", "drone raids": an air strike, not a police raid."""
+    return tok.lemma_.lower() == "raid" and any(c.dep_ in ("compound", "amod") and c.lower_ in (
+        "air", "aerial", "drone") for c in tok.children)
 
 
 def _new(tok: "Token", spec: TriggerSpec, *, type_: str | None = None, cameo: str | None = None,
@@ -434,7 +454,9 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
-        spec = lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        spec = _evacuation_order(c) or lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        if _air_raid(c):
+            spec = lex.trigger("airstrike", "NOUN")
         if spec is None and c.lemma_.lower() in EFFORTS:
             # "launched a mediation effort": the compound names the event
             inner = [m for m in c.children if m.dep_ == "compound" and lex.trigger(m.lemma_, "NOUN") is not None]
@@ -461,11 +483,13 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
 
 def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
     lemma = tok.lemma_.lower()
-    spec = lex.trigger(lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
-    if lemma == "strike" and _strike_noun(tok):
+    spec = _evacuation_order(tok) or lex.trigger(lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
+    if (lemma == "strike" and _strike_noun(tok)) or _air_raid(tok):
         spec = lex.trigger("airstrike", "NOUN")
     if spec is None:
         return None
+    if spec.type == "COERCE" and spec.mode == "curfew" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+        return None   # "protested during the lockdown": the lockdown is the setting, not an event told here
     ev = _new(tok, spec, nominal=True)
     src, tgt = nominal_args(tok, spec)
     if not src and not tgt and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCUR_VERBS:
@@ -510,10 +534,16 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         if tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
-                spec = _phrase(tok, lex) or next((found for v in verb_lemmas(tok)
-                                                  if (found := lex.trigger(v, "VERB")) is not None), None)
+                phrased = _phrase(tok, lex)
+                spec = phrased or next((found for v in verb_lemmas(tok)
+                                        if (found := lex.trigger(v, "VERB")) is not None), None)
+                if spec is not None and spec.type == "MOBILIZE" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    spec = None   # "soldiers deployed in front of the school": a description of the soldiers
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
+                    if ev is not None and phrased is not None:
+                        # "lifted the curfew", "defied the ban": the complement is part of the phrase's event
+                        consumed.update(c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
             if ev is not None and ev.status != "negated":   # an inaction idiom is negated already
                 ev.status = status_of(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:

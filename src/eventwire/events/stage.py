@@ -207,10 +207,37 @@ def _mention_spans(tokens: list[int], analysis: "Analysis") -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
+    """Lemmas of what the trigger acted on, for the ACLED crosswalk: its object or passive subject with their
+    modifiers, its particle and compounds, and the target words ("shot down a drone", "attacked a village")."""
+    t = doc[d.trigger]
+    args = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "prt", "compound")]
+    words = {c.lemma_.lower() for c in args}
+    words |= {g.lemma_.lower() for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")}
+    words |= {doc[i].lemma_.lower() for i in d.target_tokens}
+    return frozenset(words)
+
+
+_TAKEOVER = {"enter", "capture", "seize", "take", "occupy", "regain", "retake", "recapture", "overrun", "control",
+             "hand", "handover", "advance"}
+
+
+def _taken_over(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
+    """A withdrawal after which another side took the place, told in its sentence or the next ("withdrew,
+    allowing Daesh to seize it"): territory transferred without a fight."""
+    if d.type != "RETREAT" or d.mode != "withdraw":
+        return False
+    sents = list(doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= d.trigger < s.end)
+    near = range(sents[here].start, sents[min(here + 1, len(sents) - 1)].end)
+    return any(e is not d and e.trigger in near and doc[e.trigger].lemma_.lower() in _TAKEOVER
+               and not set(e.source) & set(d.source) for e in drafts)
+
+
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm"}
 
 
-def _finish(d: EventDraft, analysis: "Analysis") -> Event:
+def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Event:
     doc = analysis.doc
     assert doc is not None
     sent = doc[d.trigger].sent
@@ -240,7 +267,8 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
         acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
-                    intervened=d.intervened, symmetric=d.symmetric),
+                    intervened=d.intervened, symmetric=d.symmetric, direct_fire=d.direct_fire,
+                    objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts)),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,
@@ -276,5 +304,5 @@ def event_stage(analysis: "Analysis") -> None:
     date_events(doc, drafts, analysis, anchors_only=True)
     _dwelling_victims(drafts, analysis)   # after merging: the same strike told twice must stay one event
     drafts = [d for d in drafts if d.source or d.target or _unattributed(doc, d)]
-    analysis.events = [_finish(d, analysis) for d in drafts]
+    analysis.events = [_finish(d, analysis, drafts) for d in drafts]
     analysis.notes["event_drafts"] = drafts
