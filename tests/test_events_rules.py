@@ -239,7 +239,9 @@ def test_two_attacks_on_different_days_stay_two(code) -> None:
     ("Russian soldiers killed five civilians in Bucha.", "ASSAULT", "Violence against civilians", "Attack"),
     ("Unknown gunmen kidnapped 30 students in Kaduna.",
      "ASSAULT", "Violence against civilians", "Abduction/forced disappearance"),
-    ("Police in Lagos arrested 20 protesters on Monday.", "COERCE", "Strategic developments", "Arrests"),
+    ("Police in Lagos arrested 20 suspected smugglers on Monday.", "COERCE", "Strategic developments", "Arrests"),
+    # ACLED codes protesters arrested as the protest, with intervention
+    ("Police in Lagos arrested 20 protesters on Monday.", "COERCE", "Protests", "Protest with intervention"),
     ("Thousands of people protested against the government in Nairobi on Tuesday.",
      "PROTEST", "Protests", "Peaceful protest"),
     ("Protesters rioted in Nairobi on Tuesday, burning cars.", "PROTEST", "Riots", "Violent demonstration"),
@@ -591,4 +593,20 @@ def test_a_protest_performed_has_its_crowd_as_source(code) -> None:
 def test_soldiers_described_as_deployed_are_no_deployment(code) -> None:
     c = code("Gunmen threw a grenade at soldiers deployed outside the school in Bangkok on Monday.")
     assert not c.events("MOBILIZE")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Dozens of nurses protested outside the hospital in Kano on Monday. Police dispersed them.",
+     "Protest with intervention"),
+    ("Teachers staged a protest in Accra on Monday. Twelve were arrested.", "Protest with intervention"),
+    ("Traders protested in Kano on Monday against the arrest of their leader.", "Peaceful protest"),
+    ("Residents demonstrated in Kayes on Monday. Tyres were burned and a police station was vandalized.",
+     "Violent demonstration"),
+    ("Villagers demonstrated in Thor on Monday. They threw stones at the gendarmes.", "Violent demonstration"),
+    ("Students marched peacefully in Conakry on Monday. Police opened fire on the marchers, killing two.",
+     "Excessive force against protesters"),
+])
+def test_how_the_forces_met_a_protest(code, text: str, sub_event_type: str) -> None:
+    protest = [e for e in code(text).events("PROTEST") if e.source][0]
+    assert protest.acled.sub_event_type == sub_event_type
 

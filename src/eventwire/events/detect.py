@@ -50,7 +50,8 @@ OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "inten
 IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
                  "stock", "place", "part", "credit", "balance", "chord", "tone", "pose", "nerve", "match", "root",
                  "toll"}
-CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets"}
+CROWD_WEAPONS = {"gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet", "pellets",
+                 "teargas", "tear-gas"}
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
 EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
                "ambush", "offensive", "bomb", "missile", "drone", "shell", "rocket"}
@@ -610,23 +611,54 @@ RIOT_OBJECTS = {"tyre", "tire", "stone", "rock", "brick", "vehicle", "car", "bus
                 "fire", "effigy", "property", "window", "police", "policeman", "officer", "molotov", "petrol"}
 
 
+CROWD_SUBJECTS = {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher", "they", "participant",
+                  "youth", "agitator", "striker"}
+FORCE_SUBJECTS = {"police", "force", "soldier", "officer", "policeman", "troop", "army", "gendarme", "guard"}
+GUN_OBJECTS = {"gunshot", "shot", "firearm", "gun", "weapon", "rifle", "round"}
+
+
+def _riot_act(t: "Token", linked: bool) -> bool:
+    """A verb of violence done by the crowd: burning tyres, throwing stones, smashing shops, clashing, firing
+    guns into the air. ``linked``: the verb's agent is the protest's own crowd (or it names none)."""
+    if t.pos_ != "VERB" or not linked:
+        return False
+    lemma = t.lemma_.lower()
+    if lemma == "fire":
+        return any(c.lemma_.lower() in GUN_OBJECTS for c in t.subtree)   # soldiers protesting by firing guns
+    if lemma not in RIOT_ACTS:
+        return False
+    return any(c.lemma_.lower() in RIOT_OBJECTS for c in t.subtree) or lemma in (
+        "clash", "loot", "vandalise", "vandalize", "ransack", "pelt")
+
+
 def _protesters_turn_violent(tok: "Token") -> bool:
-    """The protesters themselves burn, throw, smash or clash in the protest's sentence ("blocked the road by
-    burning tyres", "demonstrated and pelted the police with stones"): a violent demonstration (a riot)."""
+    """The protesters themselves burn, throw, smash or clash, in the protest's sentence ("blocked the road by
+    burning tyres", "demonstrated and pelted the police with stones") or in the next two, told of the crowd
+    ("They threw stones at the police") or with no agent ("Tyres were burned"): a violent demonstration."""
     verb = tok if tok.pos_ == "VERB" else tok.head
     if any(t.lemma_.lower() in RIOT_TOOLS or (t.lower_ == "burning" and t.dep_ == "amod") for t in tok.subtree):
         return True   # "blocked roads with stones", "barricaded the entrance with burning tyres"
     for t in tok.sent:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in RIOT_ACTS or t.i == tok.i:
+        if t.i == tok.i:
             continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() == "clash" and any(
+                c.lower_ == "with" and any(p.lemma_.lower() in FORCE_SUBJECTS for p in c.subtree) for c in t.children):
+            return True   # "injured in a clash with police during their demonstration"
         own_subject = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        linked = t.head.i in (tok.i, verb.i) or (t.dep_ == "conj" and t.head.i == verb.i) or not own_subject
-        if not linked or any(c.lemma_.lower() in ("police", "force", "soldier", "officer") for c in own_subject):
+        if any(c.lemma_.lower() in FORCE_SUBJECTS for c in own_subject):
             continue
-        if any(c.lemma_.lower() in RIOT_OBJECTS for c in t.subtree) or t.lemma_.lower() in ("clash", "loot",
-                                                                                            "vandalise", "vandalize",
-                                                                                            "ransack", "pelt"):
+        linked = t.head.i in (tok.i, verb.i) or (t.dep_ == "conj" and t.head.i == verb.i) or not own_subject or any(
+            c.lemma_.lower() in CROWD_SUBJECTS or tok in c.subtree for c in own_subject)
+        if _riot_act(t, linked):
             return True
+    doc = tok.doc
+    after = [s for s in doc.sents if s.start >= tok.sent.end][:2]
+    for s in after:
+        for t in s:
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            linked = not subj or any(c.lemma_.lower() in CROWD_SUBJECTS for c in subj)
+            if _riot_act(t, linked):
+                return True
     return False
 
 

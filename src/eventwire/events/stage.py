@@ -21,6 +21,7 @@ from .draft import EventDraft
 from .inference import infer_roles
 from .weapons import arm
 from .merge import merge_drafts
+from .protests import mark_interventions
 from .roles import deep_targets
 from .ontology.crosswalk import acled, cameo_code, quad
 
@@ -146,29 +147,10 @@ DWELLINGS = {"house", "home", "building", "tent", "school", "shelter", "hospital
              "hut", "dwelling"}
 
 
-_CROWD_WORDS = ("protester", "protestor", "demonstrator", "marcher", "crowd", "rioter", "mob")
-
-
 def _interventions(drafts: list[EventDraft], analysis: "Analysis") -> None:
-    """A protest whose crowd the police or army dispersed, arrested or fired on is a protest with intervention
-    (ACLED): the force's target is the protest's source, or a crowd named as such ("the marchers") in the same
-    or the next sentence."""
-    doc = analysis.doc
-    assert doc is not None
-    actors = {a.id: a for a in analysis.actors}
-    sent_of = {s.start: n for n, s in enumerate(doc.sents)}
-
-    def sent(d: EventDraft) -> int:
-        return sent_of.get(doc[d.trigger].sent.start, 0)
-
-    forces = [d for d in drafts if d.type in ("COERCE", "ASSAULT") and d.status == "actual" and any(
-        set(actors[a].sector) & {"COP", "MIL"} for a in d.source if a in actors)]
-    for p in drafts:
-        if p.type != "PROTEST" or not p.source:
-            continue
-        p.intervened = any(set(d.target) & set(p.source) or (0 <= sent(d) - sent(p) <= 1 and any(
-            any(w in actors[t].name.lower() for w in _CROWD_WORDS) for t in d.target if t in actors))
-            for d in forces)
+    """Protests the police or army dispersed, arrested or fired on (``events.protests``)."""
+    assert analysis.doc is not None
+    mark_interventions(analysis.doc, drafts, {a.id: a for a in analysis.actors})
 
 
 def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
@@ -212,10 +194,9 @@ def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
     modifiers, its particle and compounds, and the target words ("shot down a drone", "attacked a village")."""
     t = doc[d.trigger]
     args = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "prt", "compound")]
-    words = {c.lemma_.lower() for c in args}
-    words |= {g.lemma_.lower() for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")}
-    words |= {doc[i].lemma_.lower() for i in d.target_tokens}
-    return frozenset(words)
+    found = args + [g for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")]
+    found += [doc[i] for i in d.target_tokens]
+    return frozenset(w.lemma_.lower() for w in found if w.ent_type_ not in ("DATE", "TIME"))
 
 
 _TAKEOVER = {"enter", "capture", "seize", "take", "occupy", "regain", "retake", "recapture", "overrun", "control",
@@ -267,7 +248,8 @@ def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Ev
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
         acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
-                    intervened=d.intervened, symmetric=d.symmetric, direct_fire=d.direct_fire,
+                    intervened=d.intervened, excessive=d.excessive, symmetric=d.symmetric,
+                    direct_fire=d.direct_fire,
                     objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts)),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),

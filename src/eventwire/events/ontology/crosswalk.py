@@ -101,18 +101,20 @@ _TERRITORY = {"village", "town", "city", "area", "region", "district", "neighbou
 _CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "abductee", "inmate", "soldier", "national", "citizen",
              "worker", "crew", "sailor", "fisherman", "journalist", "engineer", "kidnap", "abduct", "kidnapped",
              "abducted", "hold", "held"}
+# a crowd the forces act on: the event ACLED codes is the protest they met
+_CROWDS = {"protester", "protestor", "demonstrator", "marcher", "protest", "demonstration", "rally", "sit-in"}
 _HANDOVER = {"handover", "hand", "cede", "transfer"}
 _PARTS = {"exchange", "swap"}
 
 
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
           source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None,
-          intervened: bool = False, symmetric: bool = False, direct_fire: bool = False,
+          intervened: bool = False, excessive: bool = False, symmetric: bool = False, direct_fire: bool = False,
           objects: frozenset[str] = frozenset(), taken_over: bool = False) -> AcledType:
     """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
     the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
     ``lemma`` the trigger's lemma (it tells a recapture from a capture), ``intervened`` whether the police or
-    army acted against a protest's crowd, ``symmetric`` whether both sides fired (an exchange of fire),
+    army acted against a protest's crowd, ``excessive`` whether with lethal force, ``symmetric`` whether both sides fired (an exchange of fire),
     ``direct_fire`` whether the fire was one the target could answer (small arms, fire both ways), ``objects``
     the lemmas of what the trigger acted on (its object, particle, modifiers and target words), ``taken_over``
     whether another side took the place a withdrawal left."""
@@ -124,6 +126,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
     if plover_type == "PROTEST":
         if mode == "riot":
             return AcledType("Riots", "Violent demonstration")
+        if excessive:
+            return AcledType("Protests", "Excessive force against protesters")
         if intervened:
             return AcledType("Protests", "Protest with intervention")
         return AcledType("Protests", "Peaceful protest")
@@ -173,6 +177,10 @@ def _assault(mode: str | None, target_sectors: set[str], source_sectors: set[str
     if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"} and mode in (None, "primitive",
                                                                                            "beat", "destroy"):
         return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
+    if objects & _CROWDS and source_sectors & _STATE_SECTORS and mode not in _ASSAULT_MODE_TO_ACLED:
+        if lemma in ("kill", "shoot", "murder", "massacre") or mode == "firearms":
+            return AcledType("Protests", "Excessive force against protesters")   # protesters shot or killed
+        return AcledType("Protests", "Protest with intervention")   # protesters beaten, charged
     unarmed = bool(target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS) or (
         not target_sectors & _ARMED_SECTORS and bool(objects & _UNARMED) and lemma not in _TAKING)
     if symmetric and mode in (None, "heavy-weapons", "firearms"):
@@ -213,6 +221,8 @@ def _coerce(mode: str | None, source_sectors: set[str], *, weapon: str | None, l
         if lemma in _CONFISCATE:
             return AcledType("Strategic developments", "Looting/property destruction")   # goods confiscated
         return AcledType()
+    if mode == "arrest" and objects & _CROWDS:
+        return AcledType("Protests", "Protest with intervention")   # protesters arrested
     if mode == "arrest":
         return AcledType("Strategic developments", "Arrests")
     if mode in ("curfew", "martial-law") or (mode == "restrict" and lemma not in _REPRESSION):
