@@ -610,3 +610,17 @@ def test_how_the_forces_met_a_protest(code, text: str, sub_event_type: str) -> N
     protest = [e for e in code(text).events("PROTEST") if e.source][0]
     assert protest.acled.sub_event_type == sub_event_type
 
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Hamas fighters targeted Israeli troops near Beit Hanoun with mortar shells on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Militants fired dozens of rockets at army positions near Sderot on Monday.", "Shelling/artillery/missile attack"),
+    ("Israeli artillery and warplanes struck Beit Hanoun on Monday.", "Air/drone strike"),
+    ("Israeli forces targeted and destroyed empty residential buildings in Rafah on Monday.",
+     "Looting/property destruction"),
+    ("Militants shot down a surveillance drone near Jenin on Monday.", "Looting/property destruction"),
+    ("Militants captured an army drone near Jenin on Monday.", "Looting/property destruction"),
+])
+def test_weapons_and_property_in_the_clause(code, text: str, sub_event_type: str) -> None:
+    assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
+

@@ -56,7 +56,7 @@ INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
 _OTHER_CLAUSES = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp"}
 
 
-_GUNS = {"gun", "machinegun", "machine-gun", "weapon", "weaponry", "arm"}
+_GUNS = {"gun", "machinegun", "machine-gun", "weapon", "weaponry", "arm", "gunfire", "fire"}
 _CALIBRE = re.compile(r"^(\d+(?:\.\d+)?)\s*mm$")
 
 
@@ -94,10 +94,11 @@ def _attacker(tok: "Token") -> str | None:
 
 
 def _phrase(head: "Token") -> list["Token"]:
-    """A noun phrase without its prepositional phrases and clauses ("mortars and rifles at the positions of …")."""
+    """A noun phrase without its prepositional phrases (but partitives: "dozens of rockets") and clauses
+    ("mortars and rifles at the positions of …")."""
     out = [head]
     for c in head.children:
-        if c.dep_ not in _OTHER_CLAUSES and c.dep_ != "prep" or c.dep_ == "conj":
+        if c.dep_ not in _OTHER_CLAUSES and c.dep_ != "prep" or c.dep_ == "conj" or c.lower_ == "of":
             out += _phrase(c)
     return out
 
@@ -108,7 +109,8 @@ def _words(trigger: "Token") -> list["Token"]:
     out += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent"):
-            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
+            # "Israeli artillery and warplanes targeted …": conjoined attackers too
+            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES or t.dep_ == "conj"]
         elif c.dep_ == "dobj" and trigger.lemma_.lower() in FIRING_VERBS:
             # "fired 82mm mortars, grenade launchers and small arms": every weapon of the object phrase
             out += _phrase(c)
@@ -116,6 +118,9 @@ def _words(trigger: "Token") -> list["Token"]:
             out += _phrase(c)   # a parse slip: the second weapon read as a conjoined verb
         elif c.dep_ == "dobj" and trigger.pos_ == "VERB":
             out += [c] + [m for m in c.children if m.dep_ in ("compound", "amod", "conj")]
+            # "targeted Israeli troops … with 60mm shells": the instrument read as the object's modifier
+            out += [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "using")
+                    for t in p.subtree if t.dep_ not in _OTHER_CLAUSES]
         elif c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
             out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
         elif c.dep_ == "advcl" and c.lemma_.lower() == "use":
@@ -150,7 +155,8 @@ DEMOLITION_VERBS = {"blow", "demolish", "bulldoze", "raze", "torch", "burn", "de
                     "flatten", "level", "blast"}
 STRUCTURES = {"house", "home", "building", "structure", "bridge", "tower", "school", "mosque", "church", "shop",
               "store", "property", "farm", "crop", "field", "vehicle", "car", "truck", "road", "well", "office",
-              "factory", "warehouse", "apartment", "block", "residence", "infrastructure", "facility", "village"}
+              "factory", "warehouse", "apartment", "block", "residence", "infrastructure", "facility", "village",
+              "complex", "tunnel", "shaft", "hall", "stadium", "clinic", "hospital", "bakery", "workshop"}
 
 
 KILLING_VERBS = {"kill", "murder", "assassinate", "execute", "gun", "slay", "eliminate", "behead"}
@@ -167,10 +173,12 @@ def _targeted(doc: "Doc", d: "EventDraft") -> bool:
 
 
 def _demolition(trigger: "Token") -> bool:
-    """A destroying verb whose object is a structure, not people: "blew up homes", "torched shops"."""
-    if trigger.lemma_.lower() not in DEMOLITION_VERBS and trigger.lower_ not in ("blew", "burnt"):
+    """A destroying verb whose object is a structure, not people: "blew up homes", "torched shops", "targeted
+    and destroyed residential buildings"."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not any(v.lemma_.lower() in DEMOLITION_VERBS or v.lower_ in ("blew", "burnt") for v in verbs):
         return False
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STRUCTURES for c in trigger.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STRUCTURES for v in verbs for c in v.children)
 
 
 def _direct_fire(sent: "Span") -> bool:
@@ -191,7 +199,9 @@ def _direct_fire(sent: "Span") -> bool:
 
 def _unnamed_explosions(trigger: "Token") -> str:
     """Explosions with no device named: several counted ones ("observed 12 explosions") are fire from afar
-    (artillery, mortars); a single one is an explosive device."""
+    (artillery, mortars); a single one is an explosive device; controlled ones a demolition."""
+    if any(c.lower_ == "controlled" for c in trigger.children):
+        return "destroy"   # "in controlled explosions": a demolition
     counted = trigger.tag_ == "NNS" or any(c.dep_ == "nummod" for c in trigger.children)
     return "heavy-weapons" if counted else "explosives"
 

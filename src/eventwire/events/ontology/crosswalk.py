@@ -84,6 +84,10 @@ _UNARMED = {"man", "woman", "boy", "girl", "child", "people", "person", "civilia
 # what an interception or a defusal stops: ACLED "Disrupted weapons use"
 _PROJECTILES = {"drone", "uav", "quadcopter", "missile", "rocket", "projectile", "shell", "mortar", "bomb", "ied",
                 "explosive", "device", "mine", "landmine"}
+# equipment taken or downed that is not itself a weapon in use: property (ACLED "Looting/property destruction")
+_EQUIPMENT = {"drone", "uav", "quadcopter", "vehicle", "tank", "truck", "jeep", "bulldozer", "equipment", "camera",
+              "car", "boat", "weapon", "ammunition", "arm"}
+_UNARMED_DRONES = {"surveillance", "reconnaissance", "spy", "scout", "observation"}
 _DISRUPT = {"intercept", "defuse", "dismantle", "down", "shoot"}
 _TAKING = _RETAKE | _TAKE | {"enter", "invade", "free", "release", "storm", "overrun"}
 _CONFISCATE = {"seize", "confiscate", "impound", "requisition", "expropriate", "seizure", "confiscation"}
@@ -165,7 +169,11 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
 def _assault(mode: str | None, target_sectors: set[str], source_sectors: set[str], *, weapon: str | None,
              lemma: str | None, symmetric: bool, direct_fire: bool, objects: frozenset[str]) -> AcledType:
     if lemma in _DISRUPT and objects & _PROJECTILES and (lemma != "shoot" or "down" in objects):
-        return AcledType("Strategic developments", "Disrupted weapons use")   # "shot down a drone"
+        if objects & _UNARMED_DRONES:   # a surveillance drone downed: property, no weapon stopped
+            return AcledType("Strategic developments", "Looting/property destruction")
+        return AcledType("Strategic developments", "Disrupted weapons use")   # "shot down an armed drone"
+    if lemma in _TAKE and objects & _EQUIPMENT and not objects & _TERRITORY:
+        return AcledType("Strategic developments", "Looting/property destruction")   # "captured an army drone"
     if weapon == "grenade":
         return AcledType("Explosions/Remote violence", "Grenade")
     if weapon == "chemical":
