@@ -624,3 +624,17 @@ def test_how_the_forces_met_a_protest(code, text: str, sub_event_type: str) -> N
 def test_weapons_and_property_in_the_clause(code, text: str, sub_event_type: str) -> None:
     assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
 
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Residents said a shoot-out took place in the Bangu neighbourhood of Rio on Monday.", "Armed clash"),
+    ("Monitors recorded 12 shots involving small arms near Avdiivka on Monday.", "Armed clash"),
+    ("Two armed men shot a shopkeeper in Celaya on Monday.", "Attack"),
+    ("Party militants attacked and injured an opposition councillor in Bujumbura on Monday.", "Attack"),
+])
+def test_fire_counted_hyphenated_and_one_sided(code, text: str, sub_event_type: str) -> None:
+    assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
+
+
+def test_a_single_shot_in_another_sense_is_no_attack(code) -> None:
+    assert not code("The striker took a shot at goal in Lagos on Monday.").events("ASSAULT")
+

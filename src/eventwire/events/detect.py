@@ -458,6 +458,8 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
         spec = _evacuation_order(c) or lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
         if _air_raid(c):
             spec = lex.trigger("airstrike", "NOUN")
+        if c.lemma_.lower() in PLURAL_ONLY and c.tag_ != "NNS" and not any(m.dep_ == "nummod" for m in c.children):
+            continue   # "took a shot at the title"
         if spec is None and c.lemma_.lower() in EFFORTS:
             # "launched a mediation effort": the compound names the event
             inner = [m for m in c.children if m.dep_ == "compound" and lex.trigger(m.lemma_, "NOUN") is not None]
@@ -482,9 +484,26 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
     return None
 
 
+# nouns that are an attack only as counted or plural acts of firing ("12 shots", "projectiles were fired"),
+# not in their other senses ("a shot at the title")
+PLURAL_ONLY = {"shot", "projectile"}
+
+
+def _hyphenated(tok: "Token") -> str | None:
+    """"shoot-out", "fire-fight": the word the tokenizer split at its hyphen, rejoined."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i:
+        return doc[tok.i - 2].lower_ + tok.lemma_.lower()
+    return None
+
+
 def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
     lemma = tok.lemma_.lower()
-    spec = _evacuation_order(tok) or lex.trigger(lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
+    joined = _hyphenated(tok)
+    spec = _evacuation_order(tok) or (lex.trigger(joined, "NOUN") if joined else None) or lex.trigger(
+        lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
+    if lemma in PLURAL_ONLY and tok.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in tok.children):
+        return None
     if (lemma == "strike" and _strike_noun(tok)) or _air_raid(tok):
         spec = lex.trigger("airstrike", "NOUN")
     if spec is None:

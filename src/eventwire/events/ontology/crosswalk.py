@@ -79,6 +79,7 @@ _UNARMED = {"man", "woman", "boy", "girl", "child", "people", "person", "civilia
             "father", "mother", "brother", "sister", "priest", "pastor", "imam", "cleric", "journalist", "reporter",
             "doctor", "nurse", "businessman", "shopkeeper", "fisherman", "miner", "pilgrim", "worshipper",
             "activist", "councillor", "councilor", "chairman", "chairperson", "candidate", "politician", "deacon",
+            "sarpanch", "owner", "victim", "body", "pedestrian", "motorist", "rider", "villager", "relative",
             "village", "hamlet", "settlement", "homestead", "house", "home", "camp", "market", "school", "church",
             "mosque", "farm", "shop", "neighbourhood", "neighborhood", "community", "household", "compound"}
 # what an interception or a defusal stops: ACLED "Disrupted weapons use"
@@ -189,7 +190,9 @@ def _assault(mode: str | None, target_sectors: set[str], source_sectors: set[str
         if lemma in ("kill", "shoot", "murder", "massacre") or mode == "firearms":
             return AcledType("Protests", "Excessive force against protesters")   # protesters shot or killed
         return AcledType("Protests", "Protest with intervention")   # protesters beaten, charged
-    unarmed = bool(target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS) or (
+    if source_sectors and source_sectors <= _CIVILIAN_SECTORS and mode == "firearms":
+        return AcledType("Violence against civilians", "Attack")   # armed individuals, no organised side
+    unarmed = bool(target_sectors & (_CIVILIAN_SECTORS | {"PTY", "OPP"}) and not target_sectors & _ARMED_SECTORS) or (
         not target_sectors & _ARMED_SECTORS and bool(objects & _UNARMED) and lemma not in _TAKING)
     if symmetric and mode in (None, "heavy-weapons", "firearms"):
         return AcledType("Battles", "Armed clash")   # "exchanged artillery with …": two sides fighting
