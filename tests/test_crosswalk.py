@@ -155,6 +155,14 @@ def test_events_that_did_not_happen_get_no_acled_type(status: str, plover: str, 
      AcledType("Violence against civilians", "Attack")),
     (("ASSAULT", None, "actual", {"MIL"}, {"UAF"}), {"lemma": "attack", "objects": frozenset({"village"})},
      AcledType("Battles", "Armed clash")),
+    # ACLED: "arrests" by a non-state armed group are abductions
+    (("COERCE", "arrest", "actual", {"CVL"}, {"REB"}), {"lemma": "arrest"},
+     AcledType("Violence against civilians", "Abduction/forced disappearance")),
+    (("ASSAULT", None, "actual", {"REB"}, {"MIL"}), {"lemma": "recapture", "objects": frozenset({"place"})},
+     AcledType("Battles", "Government regains territory")),
+    (("COERCE", "seize", "actual", set(), {"MIL"}), {"lemma": "recover", "weapon": "firearm",
+                                                     "objects": frozenset({"territory"})},
+     AcledType("Battles", "Government regains territory")),
 ])
 def test_acled_from_lemma_objects_and_fire(args: tuple, kwargs: dict, expected: AcledType) -> None:
     assert acled(*args, **kwargs) == expected

@@ -638,3 +638,8 @@ def test_fire_counted_hyphenated_and_one_sided(code, text: str, sub_event_type: 
 def test_a_single_shot_in_another_sense_is_no_attack(code) -> None:
     assert not code("The striker took a shot at goal in Lagos on Monday.").events("ASSAULT")
 
+
+def test_a_recapture_of_a_named_town_from_rebels_is_regained_territory(code) -> None:
+    e = code("Mozambican troops recaptured Quissanga from the insurgents on Tuesday.").event("ASSAULT")
+    assert e.acled.sub_event_type == "Government regains territory"
+

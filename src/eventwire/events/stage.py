@@ -196,7 +196,10 @@ def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
     args = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "prt", "compound")]
     found = args + [g for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")]
     found += [doc[i] for i in d.target_tokens]
-    return frozenset(w.lemma_.lower() for w in found if w.ent_type_ not in ("DATE", "TIME"))
+    words = {w.lemma_.lower() for w in found if w.ent_type_ not in ("DATE", "TIME")}
+    if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in args):
+        words.add("place")   # "recaptured Quissanga": the object is a place
+    return frozenset(words)
 
 
 _TAKEOVER = {"enter", "capture", "seize", "take", "occupy", "regain", "retake", "recapture", "overrun", "control",

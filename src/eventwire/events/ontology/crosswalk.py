@@ -68,7 +68,7 @@ _CIVILIAN_SECTORS = {"CVL", "REF", "JRN", "MED", "HLH", "EDU", "REL", "NGO", "LA
 _ARMED_SECTORS = {"MIL", "REB", "COP", "UAF", "SPY"}
 
 
-_RETAKE = {"recapture", "retake", "regain", "liberate", "reclaim", "reconquer"}
+_RETAKE = {"recapture", "retake", "regain", "liberate", "reclaim", "reconquer", "recover"}
 _TAKE = {"capture", "seize", "overrun", "take", "occupy", "conquer", "control"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 _NON_STATE_ARMED = {"REB", "UAF", "CRM", "INS", "SEP"}
@@ -101,7 +101,8 @@ _BASES = {"base", "headquarters", "headquarter", "hq", "camp", "outpost", "post"
 # what a capture or a liberation takes: a place, or control of one
 _TERRITORY = {"village", "town", "city", "area", "region", "district", "neighbourhood", "neighborhood", "territory",
               "hill", "locality", "county", "province", "road", "highway", "crossing", "airport", "port", "bridge",
-              "control", "base", "position", "outpost", "front", "frontline", "island", "valley", "mountain"}
+              "control", "base", "position", "outpost", "front", "frontline", "island", "valley", "mountain",
+              "place"}   # "place": an object named as a place (a town's name)
 # whom a release frees: captives (a release of footage or funds is no event ACLED codes)
 _CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "abductee", "inmate", "soldier", "national", "citizen",
              "worker", "crew", "sailor", "fisherman", "journalist", "engineer", "kidnap", "abduct", "kidnapped",
@@ -221,7 +222,7 @@ def _territory(lemma: str | None, source_sectors: set[str], *, regained: bool = 
 def _coerce(mode: str | None, source_sectors: set[str], *, weapon: str | None, lemma: str | None,
             objects: frozenset[str]) -> AcledType:
     if mode == "seize":
-        if objects & _TERRITORY and not weapon:   # "seized control of the town"
+        if objects & _TERRITORY:   # "seized control of the town", "recovered territory"
             return _territory(lemma, source_sectors) or AcledType()
         if lemma in _DISRUPT and lemma != "shoot" and (weapon or objects & _PROJECTILES):
             return AcledType("Strategic developments", "Disrupted weapons use")   # intercepted, defused
@@ -232,6 +233,8 @@ def _coerce(mode: str | None, source_sectors: set[str], *, weapon: str | None, l
         if lemma in _CONFISCATE:
             return AcledType("Strategic developments", "Looting/property destruction")   # goods confiscated
         return AcledType()
+    if mode == "arrest" and source_sectors & _NON_STATE_ARMED and not source_sectors & _STATE_SECTORS:
+        return AcledType("Violence against civilians", "Abduction/forced disappearance")   # "arrests" by rebels
     if mode == "arrest" and objects & _CROWDS:
         return AcledType("Protests", "Protest with intervention")   # protesters arrested
     if mode == "arrest":
