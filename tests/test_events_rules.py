@@ -643,3 +643,21 @@ def test_a_recapture_of_a_named_town_from_rebels_is_regained_territory(code) -> 
     e = code("Mozambican troops recaptured Quissanga from the insurgents on Tuesday.").event("ASSAULT")
     assert e.acled.sub_event_type == "Government regains territory"
 
+
+@pytest.mark.parametrize("text", [
+    "More than 100 parents gathered outside a school in Phnom Penh on Monday to demand lower fees.",
+    "Protesters gathered in Zgharta on Friday and demanded better living conditions.",
+    "Demonstrators took to the streets of Aden on Saturday.",
+])
+def test_a_gathering_with_a_grievance_is_a_protest(code, text: str) -> None:
+    e = code(text).event("PROTEST")
+    assert e.source and e.acled.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of pilgrims gathered in Mecca on Friday.",
+    "European leaders gathered in Brussels on Friday to discuss the budget.",
+])
+def test_a_gathering_without_a_grievance_is_no_protest(code, text: str) -> None:
+    assert not code(text).events("PROTEST")
+

@@ -352,11 +352,43 @@ def _inaction(tok: "Token") -> bool:
     return False
 
 
+GATHER_VERBS = {"gather", "assemble", "converge", "congregate", "rally"}
+GRIEVANCE_VERBS = {"demand", "protest", "condemn", "denounce", "reject", "voice", "chant", "demonstrate", "call",
+                   "express", "decry", "oppose", "criticize", "criticise", "urge", "ask", "request"}
+GRIEVANCE_NOUNS = {"protest", "rejection", "solidarity", "opposition", "support", "denunciation", "anger"}
+PROTEST_SPEC = TriggerSpec("gather", "VERB", "PROTEST", "demo", "141", frozenset({"against"}))
+
+
+def _gathering(tok: "Token") -> bool:
+    """People who gathered to demand, and demanded, or in protest, and crowds that "took to the streets":
+    a demonstration told without a protest word."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if lemma == "take" and any(c.lemma_.lower() == "street" for c in kids if c.dep_ == "dobj") or (
+            lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.lemma_.lower() == "street" for p in c.children) for c in kids)):
+        return True
+    if lemma not in GATHER_VERBS:
+        return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWD_SUBJECTS - {"they", "crowd", "youth"} for c in kids):
+        return True
+    if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in GRIEVANCE_VERBS for c in kids):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "for") and any(
+        p.lemma_.lower() in GRIEVANCE_NOUNS for p in c.children) for c in kids)
+
+
 def _special_verb(tok: "Token") -> EventDraft | None:
     """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
     "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if _gathering(tok):
+        ev = _new(tok, PROTEST_SPEC)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+                            for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
     if lemma in ("fire", "use") and _crowd_weapon(tok):
         spec = TriggerSpec(lemma, "VERB", "ASSAULT", "crowd-control", "175", frozenset({"obj", "against", "at",
                                                                                         "on"}))
