@@ -590,11 +590,6 @@ def test_a_protest_performed_has_its_crowd_as_source(code) -> None:
     assert any("residents" in s for s in c.sources(c.event("PROTEST")))
 
 
-def test_soldiers_described_as_deployed_are_no_deployment(code) -> None:
-    c = code("Gunmen threw a grenade at soldiers deployed outside the school in Bangkok on Monday.")
-    assert not c.events("MOBILIZE")
-
-
 @pytest.mark.parametrize("text, sub_event_type", [
     ("Dozens of nurses protested outside the hospital in Kano on Monday. Police dispersed them.",
      "Protest with intervention"),

@@ -71,7 +71,7 @@ HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
 EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
 # measures told as the time frame of another event ("during the lockdown", "amid the curfew") are background
-BACKGROUND_PREPS = {"during", "amid", "amidst", "under", "despite", "since", "throughout"}
+BACKGROUND_PREPS = {"during", "amid", "amidst", "despite", "since", "throughout"}
 
 
 def _evacuation_order(tok: "Token") -> TriggerSpec | None:
@@ -589,8 +589,6 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
                 phrased = _phrase(tok, lex)
                 spec = phrased or next((found for v in verb_lemmas(tok)
                                         if (found := lex.trigger(v, "VERB")) is not None), None)
-                if spec is not None and spec.type == "MOBILIZE" and tok.dep_ == "acl" and tok.tag_ == "VBN":
-                    spec = None   # "soldiers deployed in front of the school": a description of the soldiers
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
                     if ev is not None and phrased is not None:
