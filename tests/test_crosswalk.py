@@ -75,8 +75,9 @@ def test_cameo_root() -> None:
     (("PROTEST", "riot", "actual", set(), {"CVL"}), AcledType("Riots", "Violent demonstration")),
     (("COERCE", "arrest", "actual", {"CVL"}, {"COP"}), AcledType("Strategic developments", "Arrests")),
     (("AGREE", None, "actual", set(), set()), AcledType("Strategic developments", "Agreement")),
+    # ACLED: a withdrawal no one takes over is a change in the force's activity; a handover transfers territory
     (("RETREAT", "withdraw", "actual", set(), {"MIL"}),
-     AcledType("Strategic developments", "Non-violent transfer of territory")),
+     AcledType("Strategic developments", "Change to group/activity")),
     (("COERCE", "seize", "actual", set(), {"MIL"}), AcledType()),   # not an arrest: ACLED has no type
     # armed men seizing a vehicle: looting; villagers fighting villagers: mob violence
     (("COERCE", "seize", "actual", set(), {"UAF"}), AcledType("Strategic developments", "Looting/property destruction")),
@@ -94,3 +95,75 @@ def test_acled(args: tuple, expected: AcledType) -> None:
                                           ("PROTEST", "riot"), ("COERCE", "arrest"), ("AGREE", None)])
 def test_events_that_did_not_happen_get_no_acled_type(status: str, plover: str, mode: str | None) -> None:
     assert acled(plover, mode, status, {"CVL"}, {"MIL"}) == AcledType(None, None)
+
+
+@pytest.mark.parametrize("args, kwargs, expected", [
+    # withdrawals: taken over by another side, or handed over, is a transfer of territory
+    (("RETREAT", "withdraw", "actual", set(), {"MIL"}), {"taken_over": True},
+     AcledType("Strategic developments", "Non-violent transfer of territory")),
+    (("RETREAT", "withdraw", "actual", set(), {"MIL"}), {"lemma": "handover"},
+     AcledType("Strategic developments", "Non-violent transfer of territory")),
+    # security measures and movements of forces
+    (("COERCE", "curfew", "actual", set(), {"GOV"}), {"lemma": "curfew"},
+     AcledType("Strategic developments", "Change to group/activity")),
+    (("COERCE", "restrict", "actual", set(), {"GOV"}), {"lemma": "seal"},
+     AcledType("Strategic developments", "Change to group/activity")),
+    (("COERCE", "restrict", "actual", {"CVL"}, {"COP"}), {"lemma": "disperse"}, AcledType()),
+    (("MOBILIZE", "troops", "actual", set(), {"MIL"}), {"lemma": "deploy"},
+     AcledType("Strategic developments", "Change to group/activity")),
+    (("MOBILIZE", "troops", "actual", set(), {"REB"}), {"lemma": "set", "objects": frozenset({"base", "up"})},
+     AcledType("Strategic developments", "Headquarters or base established")),
+    (("MOBILIZE", None, "actual", set(), {"COP"}), {"lemma": "intervene"}, AcledType()),
+    (("AID", None, "actual", {"CVL"}, {"CRM"}), {},
+     AcledType("Strategic developments", "Change to group/activity")),
+    (("AID", None, "actual", {"CVL"}, {"GOV"}), {}, AcledType()),
+    # releases: captives freed, an exchange, or a place freed
+    (("RETREAT", "release", "actual", set(), {"REB"}), {"lemma": "release", "objects": frozenset({"hostage"})},
+     AcledType("Strategic developments", "Other")),
+    (("RETREAT", "release", "actual", set(), {"GOV"}), {"lemma": "exchange", "objects": frozenset({"prisoner"})},
+     AcledType("Strategic developments", "Agreement")),
+    (("RETREAT", "release", "actual", set(), {"MIL"}), {"lemma": "release", "objects": frozenset({"footage"})},
+     AcledType()),
+    (("RETREAT", "release", "actual", {"REB"}, {"MIL"}), {"lemma": "free", "objects": frozenset({"village"})},
+     AcledType("Battles", "Government regains territory")),
+    # territory taken by state forces is regained, by others overtaken
+    (("ASSAULT", None, "actual", set(), {"MIL"}), {"lemma": "capture", "objects": frozenset({"village"})},
+     AcledType("Battles", "Government regains territory")),
+    (("ASSAULT", None, "actual", set(), {"REB"}), {"lemma": "recapture"},
+     AcledType("Battles", "Non-state actor overtakes territory")),
+    (("COERCE", "seize", "actual", set(), {"REB"}), {"lemma": "seize", "objects": frozenset({"town"})},
+     AcledType("Battles", "Non-state actor overtakes territory")),
+    # seizures: weapons disrupted, goods confiscated, people intercepted are no ACLED event
+    (("COERCE", "seize", "actual", set(), {"COP"}), {"lemma": "confiscate", "objects": frozenset({"drug"})},
+     AcledType("Strategic developments", "Looting/property destruction")),
+    (("COERCE", "seize", "actual", set(), {"MIL"}), {"lemma": "intercept", "objects": frozenset({"missile"})},
+     AcledType("Strategic developments", "Disrupted weapons use")),
+    (("COERCE", "seize", "actual", set(), {"COP"}), {"lemma": "intercept", "objects": frozenset({"smuggler"})},
+     AcledType()),
+    (("ASSAULT", "drone", "actual", set(), {"REB"}), {"lemma": "shoot", "objects": frozenset({"down", "drone"})},
+     AcledType("Strategic developments", "Disrupted weapons use")),
+    (("ASSAULT", "firearms", "actual", set(), {"REB"}), {"lemma": "shoot", "objects": frozenset({"drone"})},
+     AcledType("Battles", "Armed clash")),
+    # remote fire the target can answer (small arms, both ways) is a clash; on the unarmed an attack
+    (("ASSAULT", "heavy-weapons", "actual", set(), {"MIL"}), {"direct_fire": True},
+     AcledType("Battles", "Armed clash")),
+    (("ASSAULT", "heavy-weapons", "actual", set(), {"MIL"}), {},
+     AcledType("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    (("ASSAULT", "firearms", "actual", set(), {"UAF"}), {"direct_fire": True, "objects": frozenset({"villager"})},
+     AcledType("Violence against civilians", "Attack")),
+    (("ASSAULT", None, "actual", set(), {"UAF"}), {"lemma": "attack", "objects": frozenset({"village"})},
+     AcledType("Violence against civilians", "Attack")),
+    (("ASSAULT", None, "actual", {"MIL"}, {"UAF"}), {"lemma": "attack", "objects": frozenset({"village"})},
+     AcledType("Battles", "Armed clash")),
+    # ACLED: "arrests" by a non-state armed group are abductions
+    (("COERCE", "arrest", "actual", {"CVL"}, {"REB"}), {"lemma": "arrest"},
+     AcledType("Violence against civilians", "Abduction/forced disappearance")),
+    (("ASSAULT", None, "actual", {"REB"}, {"MIL"}), {"lemma": "recapture", "objects": frozenset({"place"})},
+     AcledType("Battles", "Government regains territory")),
+    (("COERCE", "seize", "actual", set(), {"MIL"}), {"lemma": "recover", "weapon": "firearm",
+                                                     "objects": frozenset({"territory"})},
+     AcledType("Battles", "Government regains territory")),
+])
+def test_acled_from_lemma_objects_and_fire(args: tuple, kwargs: dict, expected: AcledType) -> None:
+    assert acled(*args, **kwargs) == expected
+

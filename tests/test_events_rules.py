@@ -239,12 +239,28 @@ def test_two_attacks_on_different_days_stay_two(code) -> None:
     ("Russian soldiers killed five civilians in Bucha.", "ASSAULT", "Violence against civilians", "Attack"),
     ("Unknown gunmen kidnapped 30 students in Kaduna.",
      "ASSAULT", "Violence against civilians", "Abduction/forced disappearance"),
-    ("Police in Lagos arrested 20 protesters on Monday.", "COERCE", "Strategic developments", "Arrests"),
+    ("Police in Lagos arrested 20 suspected smugglers on Monday.", "COERCE", "Strategic developments", "Arrests"),
+    # ACLED codes protesters arrested as the protest, with intervention
+    ("Police in Lagos arrested 20 protesters on Monday.", "COERCE", "Protests", "Protest with intervention"),
     ("Thousands of people protested against the government in Nairobi on Tuesday.",
      "PROTEST", "Protests", "Peaceful protest"),
     ("Protesters rioted in Nairobi on Tuesday, burning cars.", "PROTEST", "Riots", "Violent demonstration"),
     ("Israeli troops withdrew from Khan Younis on Sunday.",
+     "RETREAT", "Strategic developments", "Change to group/activity"),
+    ("The army withdrew from the border post on Monday, and the rebels took control of it hours later.",
      "RETREAT", "Strategic developments", "Non-violent transfer of territory"),
+    ("The governor imposed a night curfew in Jos on Sunday.",
+     "COERCE", "Strategic developments", "Change to group/activity"),
+    ("Kenyan troops were deployed to the border town of Mandera on Friday.",
+     "MOBILIZE", "Strategic developments", "Change to group/activity"),
+    ("Rebels freed two kidnapped engineers near Bunia on Monday.",
+     "RETREAT", "Strategic developments", "Other"),
+    ("Houthi forces shot down a Saudi drone over Marib on Tuesday.",
+     "ASSAULT", "Strategic developments", "Disrupted weapons use"),
+    ("Gunmen shot at two farmers near Jos on Monday.", "ASSAULT", "Violence against civilians", "Attack"),
+    ("Militiamen attacked a village near Djugu on Sunday.", "ASSAULT", "Violence against civilians", "Attack"),
+    ("Government troops captured the town of Kidal from the rebels on Monday.",
+     "ASSAULT", "Battles", "Government regains territory"),
 ])
 def test_acled_type_of_coded_event(code, text: str, type_: str, event_type: str, sub_event_type: str) -> None:
     e = code(text).event(type_)
@@ -531,3 +547,112 @@ def test_police_inaction_is_a_negated_act(code, text: str) -> None:
 
 def test_standing_by_a_statement_is_not_inaction(code) -> None:
     assert not [e for e in code("The police stood by their statement on Monday.").events("COERCE")]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # remote fire the other side cannot answer is shelling; with small arms or both ways it is a clash
+    ("Rebel forces fired heavy machine guns at army positions near Avdiivka on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Rebel forces fired mortars, grenade launchers and small arms at army positions near Avdiivka on Monday.",
+     "Armed clash"),
+    ("Monitors recorded 14 explosions near Avdiivka on Monday.", "Shelling/artillery/missile attack"),
+    ("Monitors recorded 14 explosions in both directions near Avdiivka on Monday.", "Armed clash"),
+])
+def test_remote_fire_and_direct_fire(code, text: str, sub_event_type: str) -> None:
+    assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
+
+
+def test_an_evacuation_order_is_a_security_measure(code) -> None:
+    c = code("Israeli forces issued an evacuation order for the residents of Beit Lahia on Monday.")
+    e = c.event("COERCE")
+    assert c.sources(e) == {"Israel Defense Forces"}
+    assert e.acled.sub_event_type == "Change to group/activity"
+
+
+def test_an_air_raid_is_an_air_strike(code) -> None:
+    e = code("Two coalition air raids were reported on Sirwah district on Monday.").event("ASSAULT")
+    assert e.acled.sub_event_type == "Air/drone strike"
+
+
+def test_a_lockdown_as_the_setting_is_no_event(code) -> None:
+    c = code("Hundreds of traders protested in Kano during the lockdown on Monday.")
+    assert not c.events("COERCE")
+    assert c.event("PROTEST").acled.sub_event_type == "Peaceful protest"
+
+
+def test_a_ban_defied_is_part_of_the_refusal(code) -> None:
+    c = code("Students defied a ban on rallies in Dhaka on Monday.")
+    assert not c.events("COERCE")
+
+
+def test_a_protest_performed_has_its_crowd_as_source(code) -> None:
+    c = code("On Monday, residents performed a pot-banging protest in Rosario.")
+    assert any("residents" in s for s in c.sources(c.event("PROTEST")))
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Dozens of nurses protested outside the hospital in Kano on Monday. Police dispersed them.",
+     "Protest with intervention"),
+    ("Teachers staged a protest in Accra on Monday. Twelve were arrested.", "Protest with intervention"),
+    ("Traders protested in Kano on Monday against the arrest of their leader.", "Peaceful protest"),
+    ("Residents demonstrated in Kayes on Monday. Tyres were burned and a police station was vandalized.",
+     "Violent demonstration"),
+    ("Villagers demonstrated in Thor on Monday. They threw stones at the gendarmes.", "Violent demonstration"),
+    ("Students marched peacefully in Conakry on Monday. Police opened fire on the marchers, killing two.",
+     "Excessive force against protesters"),
+])
+def test_how_the_forces_met_a_protest(code, text: str, sub_event_type: str) -> None:
+    protest = [e for e in code(text).events("PROTEST") if e.source][0]
+    assert protest.acled.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Hamas fighters targeted Israeli troops near Beit Hanoun with mortar shells on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Militants fired dozens of rockets at army positions near Sderot on Monday.", "Shelling/artillery/missile attack"),
+    ("Israeli artillery and warplanes struck Beit Hanoun on Monday.", "Air/drone strike"),
+    ("Israeli forces targeted and destroyed empty residential buildings in Rafah on Monday.",
+     "Looting/property destruction"),
+    ("Militants shot down a surveillance drone near Jenin on Monday.", "Looting/property destruction"),
+    ("Militants captured an army drone near Jenin on Monday.", "Looting/property destruction"),
+])
+def test_weapons_and_property_in_the_clause(code, text: str, sub_event_type: str) -> None:
+    assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Residents said a shoot-out took place in the Bangu neighbourhood of Rio on Monday.", "Armed clash"),
+    ("Monitors recorded 12 shots involving small arms near Avdiivka on Monday.", "Armed clash"),
+    ("Two armed men shot a shopkeeper in Celaya on Monday.", "Attack"),
+    ("Party militants attacked and injured an opposition councillor in Bujumbura on Monday.", "Attack"),
+])
+def test_fire_counted_hyphenated_and_one_sided(code, text: str, sub_event_type: str) -> None:
+    assert code(text).event("ASSAULT").acled.sub_event_type == sub_event_type
+
+
+def test_a_single_shot_in_another_sense_is_no_attack(code) -> None:
+    assert not code("The striker took a shot at goal in Lagos on Monday.").events("ASSAULT")
+
+
+def test_a_recapture_of_a_named_town_from_rebels_is_regained_territory(code) -> None:
+    e = code("Mozambican troops recaptured Quissanga from the insurgents on Tuesday.").event("ASSAULT")
+    assert e.acled.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize("text", [
+    "More than 100 parents gathered outside a school in Phnom Penh on Monday to demand lower fees.",
+    "Protesters gathered in Zgharta on Friday and demanded better living conditions.",
+    "Demonstrators took to the streets of Aden on Saturday.",
+])
+def test_a_gathering_with_a_grievance_is_a_protest(code, text: str) -> None:
+    e = code(text).event("PROTEST")
+    assert e.source and e.acled.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of pilgrims gathered in Mecca on Friday.",
+    "European leaders gathered in Brussels on Friday to discuss the budget.",
+])
+def test_a_gathering_without_a_grievance_is_no_protest(code, text: str) -> None:
+    assert not code(text).events("PROTEST")
+

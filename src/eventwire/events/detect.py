@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 LIGHT_VERBS = {"take", "launch", "carry", "conduct", "hold", "stage", "mount", "wage", "begin", "start",
                "continue", "make", "have", "lead", "unleash", "resume", "step", "intensify", "escalate",
-               "expand", "order", "claim", "impose", "inflict", "announce", "slap", "reimpose", "extend"}
+               "expand", "order", "claim", "impose", "inflict", "announce", "slap", "reimpose", "extend", "perform",
+               "organize", "organise", "issue"}
 SPEECH = {"say", "stress", "insist", "tell", "add", "argue", "emphasize", "emphasise", "reiterate", "state",
           "declare", "note", "acknowledge", "maintain", "contend", "suggest", "believe", "think", "write",
           "warn", "urge", "demand", "repeat", "assert", "announce", "admit", "concede", "explain"}
@@ -50,8 +51,8 @@ IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "f
                  "stock", "place", "part", "credit", "balance", "chord", "tone", "pose", "nerve", "match", "root",
                  "toll"}
 LIVE_FIRE = {"round", "rounds", "shot", "shots"}   # "fired 45 rounds": shooting, not crowd control
-CROWD_WEAPONS = {"gas", "teargas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades", "pellet",
-                 "pellets"} | LIVE_FIRE
+CROWD_WEAPONS = {"gas", "teargas", "tear-gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades",
+                 "pellet", "pellets"} | LIVE_FIRE
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
 EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "shelling", "raid", "assault",
                "ambush", "offensive", "bomb", "missile", "drone", "shell", "rocket"}
@@ -67,6 +68,25 @@ PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "mo
               "shipment", "consignment", "cargo", "load", "truckload", "planeload", "convoy", "supply", "dose",
               "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
+# "an evacuation order", "evacuation warnings": forces ordering people out of an area (a coercive measure)
+ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
+EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
+# measures told as the time frame of another event ("during the lockdown", "amid the curfew") are background
+BACKGROUND_PREPS = {"during", "amid", "amidst", "despite", "since", "throughout"}
+
+
+def _evacuation_order(tok: "Token") -> TriggerSpec | None:
+    if tok.lemma_.lower() in ORDER_NOUNS and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ("evacuation", "evacuate")
+            for c in tok.children):
+        return EVACUATION_ORDER
+    return None
+
+
+def _air_raid(tok: "Token") -> bool:
+    """"an air raid", "drone raids": an air strike, not a police raid."""
+    return tok.lemma_.lower() == "raid" and any(c.dep_ in ("compound", "amod") and c.lower_ in (
+        "air", "aerial", "drone") for c in tok.children)
 
 
 def _new(tok: "Token", spec: TriggerSpec, *, type_: str | None = None, cameo: str | None = None,
@@ -370,11 +390,43 @@ def _duty(tok: "Token") -> bool:
     return any(t.lemma_.lower() in DUTY_HOLDERS or t.lower_ in DUTY_HOLDERS for t in subject_tokens(tok))
 
 
+GATHER_VERBS = {"gather", "assemble", "converge", "congregate", "rally"}
+GRIEVANCE_VERBS = {"demand", "protest", "condemn", "denounce", "reject", "voice", "chant", "demonstrate", "call",
+                   "express", "decry", "oppose", "criticize", "criticise", "urge", "ask", "request"}
+GRIEVANCE_NOUNS = {"protest", "rejection", "solidarity", "opposition", "support", "denunciation", "anger"}
+PROTEST_SPEC = TriggerSpec("gather", "VERB", "PROTEST", "demo", "141", frozenset({"against"}))
+
+
+def _gathering(tok: "Token") -> bool:
+    """People who gathered to demand, and demanded, or in protest, and crowds that "took to the streets":
+    a demonstration told without a protest word."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if lemma == "take" and any(c.lemma_.lower() == "street" for c in kids if c.dep_ == "dobj") or (
+            lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.lemma_.lower() == "street" for p in c.children) for c in kids)):
+        return True
+    if lemma not in GATHER_VERBS:
+        return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWD_SUBJECTS - {"they", "crowd", "youth"} for c in kids):
+        return True
+    if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in GRIEVANCE_VERBS for c in kids):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "for") and any(
+        p.lemma_.lower() in GRIEVANCE_NOUNS for p in c.children) for c in kids)
+
+
 def _special_verb(tok: "Token") -> EventDraft | None:
     """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
     "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if _gathering(tok):
+        ev = _new(tok, PROTEST_SPEC)
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+                            for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
     if lemma in ("fire", "use") and _crowd_weapon(tok):
         live = any(c.dep_ == "dobj" and c.lower_ in LIVE_FIRE for c in tok.children)
         spec = TriggerSpec(lemma, "VERB", "ASSAULT", "firearms" if live else "crowd-control", "193" if live else "175",
@@ -485,7 +537,11 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
-        spec = lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        spec = _evacuation_order(c) or lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        if _air_raid(c):
+            spec = lex.trigger("airstrike", "NOUN")
+        if c.lemma_.lower() in PLURAL_ONLY and c.tag_ != "NNS" and not any(m.dep_ == "nummod" for m in c.children):
+            continue   # "took a shot at the title"
         if spec is None and c.lemma_.lower() in EFFORTS:
             # "launched a mediation effort": the compound names the event
             inner = [m for m in c.children if m.dep_ == "compound" and lex.trigger(m.lemma_, "NOUN") is not None]
@@ -510,13 +566,32 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
     return None
 
 
+# nouns that are an attack only as counted or plural acts of firing ("12 shots", "projectiles were fired"),
+# not in their other senses ("a shot at the title")
+PLURAL_ONLY = {"shot", "projectile"}
+
+
+def _hyphenated(tok: "Token") -> str | None:
+    """"shoot-out", "fire-fight": the word the tokenizer split at its hyphen, rejoined."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i:
+        return doc[tok.i - 2].lower_ + tok.lemma_.lower()
+    return None
+
+
 def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
     lemma = tok.lemma_.lower()
-    spec = lex.trigger(lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
-    if lemma == "strike" and _strike_noun(tok):
+    joined = _hyphenated(tok)
+    spec = _evacuation_order(tok) or (lex.trigger(joined, "NOUN") if joined else None) or lex.trigger(
+        lemma, "NOUN") or lex.trigger(tok.lower_, "NOUN")
+    if lemma in PLURAL_ONLY and tok.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in tok.children):
+        return None
+    if (lemma == "strike" and _strike_noun(tok)) or _air_raid(tok):
         spec = lex.trigger("airstrike", "NOUN")
     if spec is None:
         return None
+    if spec.type == "COERCE" and spec.mode == "curfew" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+        return None   # "protested during the lockdown": the lockdown is the setting, not an event told here
     ev = _new(tok, spec, nominal=True)
     src, tgt = nominal_args(tok, spec)
     if not src and not tgt and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCUR_VERBS:
@@ -599,10 +674,14 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         elif tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
-                spec = _phrase(tok, lex) or next((found for v in verb_lemmas(tok)
-                                                  if (found := lex.trigger(v, "VERB")) is not None), None)
+                phrased = _phrase(tok, lex)
+                spec = phrased or next((found for v in verb_lemmas(tok)
+                                        if (found := lex.trigger(v, "VERB")) is not None), None)
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
+                    if ev is not None and phrased is not None:
+                        # "lifted the curfew", "defied the ban": the complement is part of the phrase's event
+                        consumed.update(c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
             if ev is not None and ev.status != "negated":   # an inaction idiom is negated already
                 ev.status = status_of(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
@@ -678,23 +757,54 @@ RIOT_OBJECTS = {"tyre", "tire", "stone", "rock", "brick", "vehicle", "car", "bus
                 "fire", "effigy", "property", "window", "police", "policeman", "officer", "molotov", "petrol"}
 
 
+CROWD_SUBJECTS = {"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher", "they", "participant",
+                  "youth", "agitator", "striker"}
+FORCE_SUBJECTS = {"police", "force", "soldier", "officer", "policeman", "troop", "army", "gendarme", "guard"}
+GUN_OBJECTS = {"gunshot", "shot", "firearm", "gun", "weapon", "rifle", "round"}
+
+
+def _riot_act(t: "Token", linked: bool) -> bool:
+    """A verb of violence done by the crowd: burning tyres, throwing stones, smashing shops, clashing, firing
+    guns into the air. ``linked``: the verb's agent is the protest's own crowd (or it names none)."""
+    if t.pos_ != "VERB" or not linked:
+        return False
+    lemma = t.lemma_.lower()
+    if lemma == "fire":
+        return any(c.lemma_.lower() in GUN_OBJECTS for c in t.subtree)   # soldiers protesting by firing guns
+    if lemma not in RIOT_ACTS:
+        return False
+    return any(c.lemma_.lower() in RIOT_OBJECTS for c in t.subtree) or lemma in (
+        "clash", "loot", "vandalise", "vandalize", "ransack", "pelt")
+
+
 def _protesters_turn_violent(tok: "Token") -> bool:
-    """The protesters themselves burn, throw, smash or clash in the protest's sentence ("blocked the road by
-    burning tyres", "demonstrated and pelted the police with stones"): a violent demonstration (a riot)."""
+    """The protesters themselves burn, throw, smash or clash, in the protest's sentence ("blocked the road by
+    burning tyres", "demonstrated and pelted the police with stones") or in the next two, told of the crowd
+    ("They threw stones at the police") or with no agent ("Tyres were burned"): a violent demonstration."""
     verb = tok if tok.pos_ == "VERB" else tok.head
     if any(t.lemma_.lower() in RIOT_TOOLS or (t.lower_ == "burning" and t.dep_ == "amod") for t in tok.subtree):
         return True   # "blocked roads with stones", "barricaded the entrance with burning tyres"
     for t in tok.sent:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in RIOT_ACTS or t.i == tok.i:
+        if t.i == tok.i:
             continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() == "clash" and any(
+                c.lower_ == "with" and any(p.lemma_.lower() in FORCE_SUBJECTS for p in c.subtree) for c in t.children):
+            return True   # "injured in a clash with police during their demonstration"
         own_subject = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        linked = t.head.i in (tok.i, verb.i) or (t.dep_ == "conj" and t.head.i == verb.i) or not own_subject
-        if not linked or any(c.lemma_.lower() in ("police", "force", "soldier", "officer") for c in own_subject):
+        if any(c.lemma_.lower() in FORCE_SUBJECTS for c in own_subject):
             continue
-        if any(c.lemma_.lower() in RIOT_OBJECTS for c in t.subtree) or t.lemma_.lower() in ("clash", "loot",
-                                                                                            "vandalise", "vandalize",
-                                                                                            "ransack", "pelt"):
+        linked = t.head.i in (tok.i, verb.i) or (t.dep_ == "conj" and t.head.i == verb.i) or not own_subject or any(
+            c.lemma_.lower() in CROWD_SUBJECTS or tok in c.subtree for c in own_subject)
+        if _riot_act(t, linked):
             return True
+    doc = tok.doc
+    after = [s for s in doc.sents if s.start >= tok.sent.end][:2]
+    for s in after:
+        for t in s:
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            linked = not subj or any(c.lemma_.lower() in CROWD_SUBJECTS for c in subj)
+            if _riot_act(t, linked):
+                return True
     return False
 
 

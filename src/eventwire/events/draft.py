@@ -33,3 +33,5 @@ class EventDraft:
     quote_speakers: tuple[str, ...] = ()                     # speaker of the quote the event is told in
     weapon: str | None = None                                # weapon class (events.weapons) of an attack
     intervened: bool = False                                 # a protest the police or army acted against
+    excessive: bool = False                                  # ... with lethal force (live fire, killings)
+    direct_fire: bool = False                                # small arms or fire both ways: the sides in contact

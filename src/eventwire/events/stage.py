@@ -22,6 +22,7 @@ from .draft import EventDraft
 from .inference import infer_roles
 from .weapons import arm
 from .merge import merge_drafts
+from .protests import mark_interventions
 from .roles import deep_targets
 from .ontology.crosswalk import acled, cameo_code, quad
 
@@ -147,29 +148,10 @@ DWELLINGS = {"house", "home", "building", "tent", "school", "shelter", "hospital
              "hut", "dwelling"}
 
 
-_CROWD_WORDS = ("protester", "protestor", "demonstrator", "marcher", "crowd", "rioter", "mob")
-
-
 def _interventions(drafts: list[EventDraft], analysis: "Analysis") -> None:
-    """A protest whose crowd the police or army dispersed, arrested or fired on is a protest with intervention
-    (ACLED): the force's target is the protest's source, or a crowd named as such ("the marchers") in the same
-    or the next sentence."""
-    doc = analysis.doc
-    assert doc is not None
-    actors = {a.id: a for a in analysis.actors}
-    sent_of = {s.start: n for n, s in enumerate(doc.sents)}
-
-    def sent(d: EventDraft) -> int:
-        return sent_of.get(doc[d.trigger].sent.start, 0)
-
-    forces = [d for d in drafts if d.type in ("COERCE", "ASSAULT") and d.status == "actual" and any(
-        set(actors[a].sector) & {"COP", "MIL"} for a in d.source if a in actors)]
-    for p in drafts:
-        if p.type != "PROTEST" or not p.source:
-            continue
-        p.intervened = any(set(d.target) & set(p.source) or (0 <= sent(d) - sent(p) <= 1 and any(
-            any(w in actors[t].name.lower() for w in _CROWD_WORDS) for t in d.target if t in actors))
-            for d in forces)
+    """Protests the police or army dispersed, arrested or fired on (``events.protests``)."""
+    assert analysis.doc is not None
+    mark_interventions(analysis.doc, drafts, {a.id: a for a in analysis.actors})
 
 
 def _dwelling_victims(drafts: list[EventDraft], analysis: "Analysis") -> None:
@@ -208,10 +190,39 @@ def _mention_spans(tokens: list[int], analysis: "Analysis") -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
+    """Lemmas of what the trigger acted on, for the ACLED crosswalk: its object or passive subject with their
+    modifiers, its particle and compounds, and the target words ("shot down a drone", "attacked a village")."""
+    t = doc[d.trigger]
+    args = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "prt", "compound")]
+    found = args + [g for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")]
+    found += [doc[i] for i in d.target_tokens]
+    words = {w.lemma_.lower() for w in found if w.ent_type_ not in ("DATE", "TIME")}
+    if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in args):
+        words.add("place")   # "recaptured Quissanga": the object is a place
+    return frozenset(words)
+
+
+_TAKEOVER = {"enter", "capture", "seize", "take", "occupy", "regain", "retake", "recapture", "overrun", "control",
+             "hand", "handover", "advance"}
+
+
+def _taken_over(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
+    """A withdrawal after which another side took the place, told in its sentence or the next ("withdrew,
+    allowing Daesh to seize it"): territory transferred without a fight."""
+    if d.type != "RETREAT" or d.mode != "withdraw":
+        return False
+    sents = list(doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= d.trigger < s.end)
+    near = range(sents[here].start, sents[min(here + 1, len(sents) - 1)].end)
+    return any(e is not d and e.trigger in near and doc[e.trigger].lemma_.lower() in _TAKEOVER
+               and not set(e.source) & set(d.source) for e in drafts)
+
+
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm"}
 
 
-def _finish(d: EventDraft, analysis: "Analysis") -> Event:
+def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Event:
     doc = analysis.doc
     assert doc is not None
     sent = doc[d.trigger].sent
@@ -241,7 +252,9 @@ def _finish(d: EventDraft, analysis: "Analysis") -> Event:
         id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
         acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
-                    intervened=d.intervened, symmetric=d.symmetric),
+                    intervened=d.intervened, excessive=d.excessive, symmetric=d.symmetric,
+                    direct_fire=d.direct_fire,
+                    objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts)),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,
@@ -283,5 +296,5 @@ def event_stage(analysis: "Analysis") -> None:
     date_events(doc, drafts, analysis, anchors_only=True)
     _dwelling_victims(drafts, analysis)   # after merging: the same strike told twice must stay one event
     drafts = [d for d in drafts if d.source or d.target or _unattributed(doc, d)]
-    analysis.events = [_finish(d, analysis) for d in drafts]
+    analysis.events = [_finish(d, analysis, drafts) for d in drafts]
     analysis.notes["event_drafts"] = drafts

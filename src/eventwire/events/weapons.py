@@ -9,10 +9,11 @@ When several are named the most specific wins (a suicide car bomb is a suicide a
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .draft import EventDraft
 
@@ -34,7 +35,8 @@ WEAPON_WORDS: dict[str, str] = {
     "helicopter": "aerial", "gunship": "aerial", "bomber": "aerial", "airplane": "aerial", "plane": "aerial",
     "artillery": "heavy", "mortar": "heavy", "shell": "heavy", "shelling": "heavy", "rocket": "heavy",
     "missile": "heavy", "howitzer": "heavy", "tank": "heavy", "launcher": "heavy", "cannon": "heavy",
-    "projectile": "heavy", "katyusha": "heavy", "grad": "heavy", "barrage": "heavy",
+    "projectile": "heavy", "katyusha": "heavy", "grad": "heavy", "barrage": "heavy", "ifv": "heavy",
+    "bmp": "heavy", "atgm": "heavy", "recoilless": "heavy", "howitzers": "heavy",
     "ied": "explosive", "explosive": "explosive", "minefield": "explosive", "gunbattle": "firearm",
     "shootout": "firearm", "firefight": "firearm", "explosives": "explosive", "landmine": "explosive",
     "mine": "explosive", "bomb": "explosive", "car-bomb": "explosive", "detonator": "explosive",
@@ -42,7 +44,8 @@ WEAPON_WORDS: dict[str, str] = {
     "gun": "firearm", "gunfire": "firearm", "rifle": "firearm", "pistol": "firearm", "sniper": "firearm",
     "bullet": "firearm", "ak-47": "firearm", "kalashnikov": "firearm", "machine-gun": "firearm",
     "firearm": "firearm", "gunshot": "firearm", "shotgun": "firearm",
-    "arms": "firearm",
+    "arms": "firearm", "weapon": "firearm", "weaponry": "firearm", "ammunition": "firearm", "munition": "firearm",
+    "ammo": "firearm",
     "machete": "primitive", "knife": "primitive", "axe": "primitive", "stone": "primitive", "rock": "primitive",
     "stick": "primitive", "club": "primitive", "sword": "primitive", "acid": "primitive", "arrow": "primitive",
     "spear": "primitive", "dagger": "primitive", "hammer": "primitive", "rod": "primitive",
@@ -53,8 +56,28 @@ INSTRUMENT_PREPS = {"with", "by", "using", "via", "through"}
 _OTHER_CLAUSES = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp"}
 
 
+_GUNS = {"gun", "machinegun", "machine-gun", "weapon", "weaponry", "arm", "gunfire", "fire"}
+_CALIBRE = re.compile(r"^(\d+(?:\.\d+)?)\s*mm$")
+
+
+def _heavy_gun(tok: "Token") -> bool:
+    """"heavy machine guns", "heavy weapons", "12.7mm machine guns": weapons fired from a distance, which ACLED
+    counts with artillery (a calibre of 12.7 mm or more is a heavy machine gun)."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "conj") and c.lower_ == "heavy":
+            return True
+        if c.dep_ in ("compound", "nummod", "nmod", "amod"):
+            text = c.lower_ if c.lower_ != "mm" else "".join(n.text for n in c.children if n.dep_ == "nummod") + "mm"
+            m = _CALIBRE.match(text)
+            if m and float(m.group(1)) >= 12:
+                return True
+    return False
+
+
 def _classify(tok: "Token") -> str | None:
     word = tok.lemma_.lower()
+    if word in _GUNS and _heavy_gun(tok):
+        return "heavy"
     if word in WEAPON_WORDS:
         return WEAPON_WORDS[word]
     return WEAPON_WORDS.get(tok.lower_)
@@ -70,15 +93,34 @@ def _attacker(tok: "Token") -> str | None:
     return ATTACKERS.get(tok.lemma_.lower()) or ATTACKERS.get(tok.lower_)
 
 
+def _phrase(head: "Token") -> list["Token"]:
+    """A noun phrase without its prepositional phrases (but partitives: "dozens of rockets") and clauses
+    ("mortars and rifles at the positions of …")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in _OTHER_CLAUSES and c.dep_ != "prep" or c.dep_ == "conj" or c.lower_ == "of":
+            out += _phrase(c)
+    return out
+
+
 def _words(trigger: "Token") -> list["Token"]:
     """The tokens of the trigger's own clause that may name its weapon."""
     out: list["Token"] = [trigger]
     out += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent"):
-            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
-        elif c.dep_ == "dobj" and (trigger.lemma_.lower() in FIRING_VERBS or trigger.pos_ == "VERB"):
+            # "Israeli artillery and warplanes targeted …": conjoined attackers too
+            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES or t.dep_ == "conj"]
+        elif c.dep_ == "dobj" and trigger.lemma_.lower() in FIRING_VERBS:
+            # "fired 82mm mortars, grenade launchers and small arms": every weapon of the object phrase
+            out += _phrase(c)
+        elif c.dep_ == "conj" and c.pos_ == "NOUN" and trigger.lemma_.lower() in FIRING_VERBS:
+            out += _phrase(c)   # a parse slip: the second weapon read as a conjoined verb
+        elif c.dep_ == "dobj" and trigger.pos_ == "VERB":
             out += [c] + [m for m in c.children if m.dep_ in ("compound", "amod", "conj")]
+            # "targeted Israeli troops … with 60mm shells": the instrument read as the object's modifier
+            out += [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "using")
+                    for t in p.subtree if t.dep_ not in _OTHER_CLAUSES]
         elif c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
             out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
         elif c.dep_ == "advcl" and c.lemma_.lower() == "use":
@@ -113,7 +155,8 @@ DEMOLITION_VERBS = {"blow", "demolish", "bulldoze", "raze", "torch", "burn", "de
                     "flatten", "level", "blast"}
 STRUCTURES = {"house", "home", "building", "structure", "bridge", "tower", "school", "mosque", "church", "shop",
               "store", "property", "farm", "crop", "field", "vehicle", "car", "truck", "road", "well", "office",
-              "factory", "warehouse", "apartment", "block", "residence", "infrastructure", "facility", "village"}
+              "factory", "warehouse", "apartment", "block", "residence", "infrastructure", "facility", "village",
+              "complex", "tunnel", "shaft", "hall", "stadium", "clinic", "hospital", "bakery", "workshop"}
 
 
 KILLING_VERBS = {"kill", "murder", "assassinate", "execute", "gun", "slay", "eliminate", "behead"}
@@ -130,10 +173,37 @@ def _targeted(doc: "Doc", d: "EventDraft") -> bool:
 
 
 def _demolition(trigger: "Token") -> bool:
-    """A destroying verb whose object is a structure, not people: "blew up homes", "torched shops"."""
-    if trigger.lemma_.lower() not in DEMOLITION_VERBS and trigger.lower_ not in ("blew", "burnt"):
+    """A destroying verb whose object is a structure, not people: "blew up homes", "torched shops", "targeted
+    and destroyed residential buildings"."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not any(v.lemma_.lower() in DEMOLITION_VERBS or v.lower_ in ("blew", "burnt") for v in verbs):
         return False
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STRUCTURES for c in trigger.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STRUCTURES for v in verbs for c in v.children)
+
+
+def _direct_fire(sent: "Span") -> bool:
+    """Fire the target could answer: small arms named, fire "in both directions", fire returned ("fired back",
+    "returned fire"). ACLED codes such fire as an armed clash even where artillery was used too."""
+    for t in sent:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if lemma == "arm" and any(c.lower_ == "small" for c in t.children) or low in ("small-arms", "smallarms"):
+            return True
+        if lemma == "direction" and any(c.lower_ == "both" for c in t.children):
+            return True
+        if lemma == "fire" and t.pos_ == "VERB" and any(c.lower_ == "back" for c in t.children):
+            return True
+        if lemma == "return" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in t.children):
+            return True
+    return False
+
+
+def _unnamed_explosions(trigger: "Token") -> str:
+    """Explosions with no device named: several counted ones ("observed 12 explosions") are fire from afar
+    (artillery, mortars); a single one is an explosive device; controlled ones a demolition."""
+    if any(c.lower_ == "controlled" for c in trigger.children):
+        return "destroy"   # "in controlled explosions": a demolition
+    counted = trigger.tag_ == "NNS" or any(c.dep_ == "nummod" for c in trigger.children)
+    return "heavy-weapons" if counted else "explosives"
 
 
 def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
@@ -151,12 +221,16 @@ def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
             continue
         if d.type == "ASSAULT" and d.mode is None and _targeted(doc, d):
             d.mode = "targeted"   # "killed the deputy chief", "assassinated the mayor"
+        if d.type == "ASSAULT" and _direct_fire(doc[d.trigger].sent):
+            d.direct_fire = True
         found = [w for w in (weapon_of(doc[i]) for i in [d.trigger, *d.extra_triggers]) if w is not None]
         # the attacker's own name: "a suicide bomber", "gunmen", "snipers"
         found += [w for i in d.source_tokens for t in [doc[i], *doc[i].children]
                   if t.dep_ in ("compound", "amod", "ROOT", "nsubj", "nsubjpass", "pobj", "conj", "dobj", "appos")
                   or t.i == i for w in [_attacker(t)] if w is not None]
         if not found:
+            if d.type == "ASSAULT" and d.mode is None and doc[d.trigger].lemma_.lower() == "explosion":
+                d.mode = _unnamed_explosions(doc[d.trigger])
             continue
         w = min(found, key=PRECEDENCE.index)
         d.weapon = w

@@ -68,63 +68,177 @@ _CIVILIAN_SECTORS = {"CVL", "REF", "JRN", "MED", "HLH", "EDU", "REL", "NGO", "LA
 _ARMED_SECTORS = {"MIL", "REB", "COP", "UAF", "SPY"}
 
 
-_RETAKE = {"recapture", "retake", "regain", "liberate", "reclaim", "reconquer"}
+_RETAKE = {"recapture", "retake", "regain", "liberate", "reclaim", "reconquer", "recover"}
 _TAKE = {"capture", "seize", "overrun", "take", "occupy", "conquer", "control"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+_NON_STATE_ARMED = {"REB", "UAF", "CRM", "INS", "SEP"}
+# people and places that are not armed: an attack on them is one-sided (ACLED "Attack"), not a battle
+_UNARMED = {"man", "woman", "boy", "girl", "child", "people", "person", "civilian", "villager", "resident", "farmer",
+            "herder", "herdsman", "driver", "teacher", "student", "pupil", "worker", "trader", "merchant", "vendor",
+            "passenger", "family", "youth", "teenager", "baby", "infant", "wife", "husband", "son", "daughter",
+            "father", "mother", "brother", "sister", "priest", "pastor", "imam", "cleric", "journalist", "reporter",
+            "doctor", "nurse", "businessman", "shopkeeper", "fisherman", "miner", "pilgrim", "worshipper",
+            "activist", "councillor", "councilor", "chairman", "chairperson", "candidate", "politician", "deacon",
+            "sarpanch", "owner", "victim", "body", "pedestrian", "motorist", "rider", "villager", "relative",
+            "village", "hamlet", "settlement", "homestead", "house", "home", "camp", "market", "school", "church",
+            "mosque", "farm", "shop", "neighbourhood", "neighborhood", "community", "household", "compound"}
+# what an interception or a defusal stops: ACLED "Disrupted weapons use"
+_PROJECTILES = {"drone", "uav", "quadcopter", "missile", "rocket", "projectile", "shell", "mortar", "bomb", "ied",
+                "explosive", "device", "mine", "landmine"}
+# equipment taken or downed that is not itself a weapon in use: property (ACLED "Looting/property destruction")
+_EQUIPMENT = {"drone", "uav", "quadcopter", "vehicle", "tank", "truck", "jeep", "bulldozer", "equipment", "camera",
+              "car", "boat", "weapon", "ammunition", "arm"}
+_UNARMED_DRONES = {"surveillance", "reconnaissance", "spy", "scout", "observation"}
+_DISRUPT = {"intercept", "defuse", "dismantle", "down", "shoot"}
+_TAKING = _RETAKE | _TAKE | {"enter", "invade", "free", "release", "storm", "overrun"}
+_CONFISCATE = {"seize", "confiscate", "impound", "requisition", "expropriate", "seizure", "confiscation"}
+# repression of a crowd or of opponents is not a security measure (the protest or the arrests are the event)
+_REPRESSION = {"disperse", "suppress", "repress", "repression", "quell", "crackdown", "clampdown", "crack", "clamp",
+               "persecute", "persecution", "oppress", "purge", "harass", "harassment", "censor", "censorship",
+               "muzzle", "besiege", "siege", "encircle", "blockade", "stop", "prevent"}
+_BASES = {"base", "headquarters", "headquarter", "hq", "camp", "outpost", "post", "position", "office", "garrison",
+          "point", "checkpoint", "barrack"}
+# what a capture or a liberation takes: a place, or control of one
+_TERRITORY = {"village", "town", "city", "area", "region", "district", "neighbourhood", "neighborhood", "territory",
+              "hill", "locality", "county", "province", "road", "highway", "crossing", "airport", "port", "bridge",
+              "control", "base", "position", "outpost", "front", "frontline", "island", "valley", "mountain",
+              "place"}   # "place": an object named as a place (a town's name)
+# whom a release frees: captives (a release of footage or funds is no event ACLED codes)
+_CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "abductee", "inmate", "soldier", "national", "citizen",
+             "worker", "crew", "sailor", "fisherman", "journalist", "engineer", "kidnap", "abduct", "kidnapped",
+             "abducted", "hold", "held"}
+# a crowd the forces act on: the event ACLED codes is the protest they met
+_CROWDS = {"protester", "protestor", "demonstrator", "marcher", "protest", "demonstration", "rally", "sit-in"}
+_HANDOVER = {"handover", "hand", "cede", "transfer"}
+_PARTS = {"exchange", "swap"}
 
 
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
           source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None,
-          intervened: bool = False, symmetric: bool = False) -> AcledType:
+          intervened: bool = False, excessive: bool = False, symmetric: bool = False, direct_fire: bool = False,
+          objects: frozenset[str] = frozenset(), taken_over: bool = False) -> AcledType:
     """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
     the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
     ``lemma`` the trigger's lemma (it tells a recapture from a capture), ``intervened`` whether the police or
-    army acted against a protest's crowd, ``symmetric`` whether both sides fired (an exchange of fire)."""
+    army acted against a protest's crowd, ``excessive`` whether with lethal force, ``symmetric`` whether both sides fired (an exchange of fire),
+    ``direct_fire`` whether the fire was one the target could answer (small arms, fire both ways), ``objects``
+    the lemmas of what the trigger acted on (its object, particle, modifiers and target words), ``taken_over``
+    whether another side took the place a withdrawal left."""
     if status not in ("actual", "attempted", "failed"):
         return AcledType()
     if plover_type == "ASSAULT":
-        if weapon == "grenade":
-            return AcledType("Explosions/Remote violence", "Grenade")
-        if weapon == "chemical":
-            return AcledType("Explosions/Remote violence", "Chemical weapon")
-        if lemma in _RETAKE | _TAKE and not target_sectors:   # the target is a place: territory changes hands
-            if lemma in _RETAKE and source_sectors & _STATE_SECTORS:
-                return AcledType("Battles", "Government regains territory")
-            if lemma in _TAKE and source_sectors and not source_sectors & _STATE_SECTORS:
-                return AcledType("Battles", "Non-state actor overtakes territory")
-        if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"} and mode in (None, "primitive",
-                                                                                               "beat", "destroy"):
-            return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
-        if symmetric and mode in (None, "heavy-weapons", "firearms"):
-            return AcledType("Battles", "Armed clash")   # "exchanged artillery with …": two sides fighting
-        if mode in _ASSAULT_MODE_TO_ACLED:
-            et, st = _ASSAULT_MODE_TO_ACLED[mode]
-            return AcledType(et, st)
-        if target_sectors & _CIVILIAN_SECTORS and not target_sectors & _ARMED_SECTORS:
-            return AcledType("Violence against civilians", "Attack")
-        if mode in ("torture", "beat", "targeted") and not target_sectors & _ARMED_SECTORS:
-            return AcledType("Violence against civilians", "Attack")   # one-sided violence on the unarmed
-        return AcledType("Battles", "Armed clash")
+        return _assault(mode, target_sectors, source_sectors, weapon=weapon, lemma=lemma, symmetric=symmetric,
+                        direct_fire=direct_fire, objects=objects)
     if plover_type == "PROTEST":
         if mode == "riot":
             return AcledType("Riots", "Violent demonstration")
+        if excessive:
+            return AcledType("Protests", "Excessive force against protesters")
         if intervened:
             return AcledType("Protests", "Protest with intervention")
         return AcledType("Protests", "Peaceful protest")
     if plover_type == "AGREE":
         return AcledType("Strategic developments", "Agreement")
-    if plover_type == "MOBILIZE" and lemma in ("set", "establish", "build", "erect", "open", "create") \
-            and source_sectors:
-        return AcledType("Strategic developments", "Headquarters or base established")   # set up a base
-    if plover_type == "COERCE" and mode == "seize" and weapon is not None and (
-            source_sectors & _STATE_SECTORS or not source_sectors):
-        return AcledType("Strategic developments", "Disrupted weapons use")   # police seized explosives
-    if plover_type == "COERCE" and mode == "seize" and source_sectors and not source_sectors & {"GOV", "COP", "JUD", "MIL", "SPY"}:
-        return AcledType("Strategic developments", "Looting/property destruction")   # armed men seized a vehicle
-    if plover_type == "COERCE" and mode == "arrest":
-        return AcledType("Strategic developments", "Arrests")
-    if plover_type == "RETREAT" and mode in ("disarm", "release"):
-        return AcledType("Strategic developments", "Agreement")   # a surrender, a prisoner exchange
+    if plover_type == "MOBILIZE":
+        if lemma in ("set", "establish", "build", "erect", "open", "create") and source_sectors and (
+                objects & _BASES or not objects):
+            return AcledType("Strategic developments", "Headquarters or base established")   # set up a base
+        if lemma != "intervene":
+            # deployments, reinforcements, patrols, checkpoints: a movement of forces
+            return AcledType("Strategic developments", "Change to group/activity")
+        return AcledType()
+    if plover_type == "COERCE":
+        return _coerce(mode, source_sectors, weapon=weapon, lemma=lemma, objects=objects)
+    if plover_type == "RETREAT" and mode == "release":
+        if objects & _TERRITORY and not objects & _CAPTIVES:   # "freed three villages from IS"
+            return _territory(lemma, source_sectors, regained=True) or AcledType()
+        if lemma in _PARTS or objects & _PARTS:
+            return AcledType("Strategic developments", "Agreement")   # a prisoner exchange
+        if objects & (_CAPTIVES | _UNARMED) and not objects & _TERRITORY:
+            return AcledType("Strategic developments", "Other")   # hostages or prisoners freed
+        return AcledType()
+    if plover_type == "RETREAT" and mode == "disarm":
+        return AcledType("Strategic developments", "Agreement")   # a surrender
     if plover_type == "RETREAT" and mode == "withdraw":
-        return AcledType("Strategic developments", "Non-violent transfer of territory")
+        if lemma in _HANDOVER or taken_over:
+            return AcledType("Strategic developments", "Non-violent transfer of territory")
+        return AcledType("Strategic developments", "Change to group/activity")   # forces pulled out, no one took over
+    if plover_type == "AID" and source_sectors & _NON_STATE_ARMED and not source_sectors & _STATE_SECTORS:
+        return AcledType("Strategic developments", "Change to group/activity")   # an armed group hands out food
+    return AcledType()
+
+
+def _assault(mode: str | None, target_sectors: set[str], source_sectors: set[str], *, weapon: str | None,
+             lemma: str | None, symmetric: bool, direct_fire: bool, objects: frozenset[str]) -> AcledType:
+    if lemma in _DISRUPT and objects & _PROJECTILES and (lemma != "shoot" or "down" in objects):
+        if objects & _UNARMED_DRONES:   # a surveillance drone downed: property, no weapon stopped
+            return AcledType("Strategic developments", "Looting/property destruction")
+        return AcledType("Strategic developments", "Disrupted weapons use")   # "shot down an armed drone"
+    if lemma in _TAKE and objects & _EQUIPMENT and not objects & _TERRITORY:
+        return AcledType("Strategic developments", "Looting/property destruction")   # "captured an army drone"
+    if weapon == "grenade":
+        return AcledType("Explosions/Remote violence", "Grenade")
+    if weapon == "chemical":
+        return AcledType("Explosions/Remote violence", "Chemical weapon")
+    if lemma in _RETAKE | _TAKE and (not target_sectors or objects & _TERRITORY):   # a place changes hands
+        found = _territory(lemma, source_sectors)
+        if found is not None:
+            return found
+    if source_sectors and source_sectors <= _CIVILIAN_SECTORS | {"OPP", "PTY"} and mode in (None, "primitive",
+                                                                                           "beat", "destroy"):
+        return AcledType("Riots", "Mob violence")   # villagers, mobs, party youths fighting: no armed group
+    if objects & _CROWDS and source_sectors & _STATE_SECTORS and mode not in _ASSAULT_MODE_TO_ACLED:
+        if lemma in ("kill", "shoot", "murder", "massacre") or mode == "firearms":
+            return AcledType("Protests", "Excessive force against protesters")   # protesters shot or killed
+        return AcledType("Protests", "Protest with intervention")   # protesters beaten, charged
+    if source_sectors and source_sectors <= _CIVILIAN_SECTORS and mode == "firearms":
+        return AcledType("Violence against civilians", "Attack")   # armed individuals, no organised side
+    unarmed = bool(target_sectors & (_CIVILIAN_SECTORS | {"PTY", "OPP"}) and not target_sectors & _ARMED_SECTORS) or (
+        not target_sectors & _ARMED_SECTORS and bool(objects & _UNARMED) and lemma not in _TAKING)
+    if symmetric and mode in (None, "heavy-weapons", "firearms"):
+        return AcledType("Battles", "Armed clash")   # "exchanged artillery with …": two sides fighting
+    if direct_fire and mode in (None, "heavy-weapons", "firearms") and not unarmed:
+        return AcledType("Battles", "Armed clash")   # small arms, fire both ways: the sides are in contact
+    if mode in _ASSAULT_MODE_TO_ACLED:
+        et, st = _ASSAULT_MODE_TO_ACLED[mode]
+        return AcledType(et, st)
+    if unarmed:
+        return AcledType("Violence against civilians", "Attack")
+    if mode in ("torture", "beat", "targeted") and not target_sectors & _ARMED_SECTORS:
+        return AcledType("Violence against civilians", "Attack")   # one-sided violence on the unarmed
+    return AcledType("Battles", "Armed clash")
+
+
+def _territory(lemma: str | None, source_sectors: set[str], *, regained: bool = False) -> AcledType | None:
+    """A place taken: by state forces it is regained (ACLED counts any state capture from a non-state actor so),
+    by a non-state actor overtaken."""
+    if source_sectors & _STATE_SECTORS and (regained or lemma in _RETAKE | _TAKE):
+        return AcledType("Battles", "Government regains territory")
+    if lemma in _RETAKE | _TAKE and source_sectors and not source_sectors & _STATE_SECTORS:
+        return AcledType("Battles", "Non-state actor overtakes territory")
+    return None
+
+
+def _coerce(mode: str | None, source_sectors: set[str], *, weapon: str | None, lemma: str | None,
+            objects: frozenset[str]) -> AcledType:
+    if mode == "seize":
+        if objects & _TERRITORY:   # "seized control of the town", "recovered territory"
+            return _territory(lemma, source_sectors) or AcledType()
+        if lemma in _DISRUPT and lemma != "shoot" and (weapon or objects & _PROJECTILES):
+            return AcledType("Strategic developments", "Disrupted weapons use")   # intercepted, defused
+        if weapon is not None and (source_sectors & _STATE_SECTORS or not source_sectors):
+            return AcledType("Strategic developments", "Disrupted weapons use")   # police seized explosives
+        if source_sectors and not source_sectors & {"GOV", "COP", "JUD", "MIL", "SPY"}:
+            return AcledType("Strategic developments", "Looting/property destruction")   # armed men seized a car
+        if lemma in _CONFISCATE:
+            return AcledType("Strategic developments", "Looting/property destruction")   # goods confiscated
+        return AcledType()
+    if mode == "arrest" and source_sectors & _NON_STATE_ARMED and not source_sectors & _STATE_SECTORS:
+        return AcledType("Violence against civilians", "Abduction/forced disappearance")   # "arrests" by rebels
+    if mode == "arrest" and objects & _CROWDS:
+        return AcledType("Protests", "Protest with intervention")   # protesters arrested
+    if mode == "arrest":
+        return AcledType("Strategic developments", "Arrests")
+    if mode in ("curfew", "martial-law") or (mode == "restrict" and lemma not in _REPRESSION):
+        return AcledType("Strategic developments", "Change to group/activity")   # a security measure
     return AcledType()
