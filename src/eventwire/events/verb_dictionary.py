@@ -197,10 +197,9 @@ def plover_type(code: str, lemma: str, lex: Lexicon) -> str:
 
 
 def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
-                      mentions: dict[int, int]) -> tuple[list[EventDraft], set[int]]:
-    """Drafts for the verbs of the dictionary, and every token the dictionary decided (coded or null)."""
+                      mentions: dict[int, int]) -> list[EventDraft]:
+    """Drafts for the verbs of the dictionary (none where its code is the null code)."""
     drafts: list[EventDraft] = []
-    decided: set[int] = set()
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
             continue
@@ -208,7 +207,6 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         if found is None:
             continue
         code, binding, negation_in_pattern = found
-        decided.add(tok.i)
         if code is None:
             continue
         lemma = tok.lemma_.lower()
@@ -222,7 +220,7 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         if negation_in_pattern and ev.status == "negated":
             ev.status = "actual"   # the pattern itself codes the negated verb ("did n't clash over")
         drafts.append(ev)
-    return drafts, decided
+    return drafts
 
 
 SPEECH = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "claim", "confirm"})
@@ -245,7 +243,7 @@ def _governed(tok: "Token", coded: set[int]) -> bool:
     return False
 
 
-def _reports_dropped(doc: "Doc", drafts: list[EventDraft], decided: set[int]) -> tuple[list[EventDraft], set[int]]:
+def _reports_dropped(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
     """The drafts that are events of their own: not a participle modifying a noun ("the exiled dissidents"),
     not a verb governed by another coded verb, and not a speech verb that reports another coded event of its
     sentence (the report is the evidence: "Arnor will restore ties with Gondor, an official said" is one
@@ -255,13 +253,13 @@ def _reports_dropped(doc: "Doc", drafts: list[EventDraft], decided: set[int]) ->
     sentences = {doc[d.trigger].sent.start for d in drafts if doc[d.trigger].lemma_.lower() not in SPEECH}
     kept = [d for d in drafts if doc[d.trigger].lemma_.lower() not in SPEECH
             or doc[d.trigger].sent.start not in sentences]
-    return kept, decided
+    return kept
 
 
 def with_dictionary(doc: "Doc", drafts: list[EventDraft], vd: VerbDictionary, lex: Lexicon,
                     mentions: dict[int, int], replace: bool) -> list[EventDraft]:
     """eventwire's drafts combined with the dictionary's (see the module docstring)."""
-    coded, decided = _reports_dropped(doc, *dictionary_drafts(doc, vd, lex, mentions))
+    coded = _reports_dropped(doc, dictionary_drafts(doc, vd, lex, mentions))
     if replace:
         return coded
     mine = {d.trigger for d in coded}

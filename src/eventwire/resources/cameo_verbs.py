@@ -77,9 +77,10 @@ class VerbDictionary:
     entries: list[VerbEntry] = field(default_factory=list)
     synsets: dict[str, list[str]] = field(default_factory=dict)
     _by_form: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    _members: dict[str, list[tuple[Element, ...]]] = field(default_factory=dict)
 
     def index(self) -> "VerbDictionary":
-        self._by_form = {}
+        self._by_form, self._members = {}, {}
         for entry in self.entries:
             for form in {entry.verb, *entry.forms}:
                 self._by_form.setdefault(form, []).append(entry)
@@ -96,7 +97,10 @@ class VerbDictionary:
 
     def members(self, name: str, depth: int = 0) -> list[tuple[Element, ...]]:
         """The phrases of a synonym set as pattern elements (words joined by "_" must be adjacent, words
-        apart may have others between them), nested sets expanded."""
+        apart may have others between them), nested sets expanded; read once per set."""
+        key = set_name(name)
+        if depth == 0 and key in self._members:
+            return self._members[key]
         out: list[tuple[Element, ...]] = []
         for raw in self.synsets.get(set_name(name), ()):
             elements = tuple(_elements(raw))
@@ -104,6 +108,8 @@ class VerbDictionary:
                 out.extend(self.members(elements[0].text, depth + 1))
             elif elements:
                 out.append(elements)
+        if depth == 0:
+            self._members[key] = out
         return out
 
     def __len__(self) -> int:
