@@ -49,7 +49,7 @@ OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "inten
                "take", "begin", "start", "flare", "ensue", "spread"}
 IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "floor", "lead", "heart", "note",
                  "stock", "place", "part", "credit", "balance", "chord", "tone", "pose", "nerve", "match", "root",
-                 "toll"}
+                 "toll", "shutter"}   # "downed their shutters": shops closed
 LIVE_FIRE = {"round", "rounds", "shot", "shots"}   # "fired 45 rounds": shooting, not crowd control
 CROWD_WEAPONS = {"gas", "teargas", "tear-gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades",
                  "pellet", "pellets"} | LIVE_FIRE
@@ -73,6 +73,9 @@ ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
 EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
 # measures told as the time frame of another event ("during the lockdown", "amid the curfew") are background
 BACKGROUND_PREPS = {"during", "amid", "amidst", "despite", "since", "throughout"}
+# what one apprehends when apprehending means fearing it, not arresting
+FORESEEN = {"trouble", "threat", "danger", "violence", "attack", "act", "tension", "problem", "clash", "unrest",
+            "disturbance", "backlash", "retaliation", "flare-up", "outbreak", "riot", "breach"}
 
 
 def _evacuation_order(tok: "Token") -> TriggerSpec | None:
@@ -241,6 +244,9 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
             (c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() in PROPOSAL_NOUNS for p in c.children))
             or (c.dep_ == "dobj" and c.lemma_.lower() in PROPOSAL_NOUNS) for c in children):
         return None
+    if lemma == "apprehend" and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lemma_.lower() in FORESEEN
+                                    for c in children):
+        return None   # "apprehending trouble", "apprehended a threat to his life": foreseen, not arrested
     if lemma == "want":
         return _want(tok, spec)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS and not any(
@@ -341,10 +347,10 @@ def _inaction(tok: "Token") -> bool:
     way" (only with the police, troops or officials as subject)."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
-    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS for c in kids):
-        return False
+    if not any(s.lemma_.lower() in FORCE_NOUNS or s.lower_ in FORCE_NOUNS for s in subject_tokens(tok)):
+        return False   # "the police stood by", "the policemen preferred to stand as passive onlookers"
     if lemma in ("remain", "stand", "be", "become", "act") and any(
-            c.dep_ in ("attr", "oprd", "acomp", "prep", "advcl") and (c.lemma_.lower() in INACTION_NOUNS or any(
+            c.dep_ in ("attr", "oprd", "acomp", "prep", "advcl", "dobj", "npadvmod") and (c.lemma_.lower() in INACTION_NOUNS or any(
                 m.lemma_.lower() in INACTION_NOUNS and any(a.lower_ in INACTION_ADJ for a in m.children)
                 for m in c.subtree)) for c in kids):
         return any(a.lower_ in INACTION_ADJ for c in kids for a in c.subtree) or lemma in ("remain", "stand")
@@ -360,16 +366,37 @@ FAILURE_NOUNS = {"inaction", "failure", "apathy", "negligence", "laxity", "lapse
                  "indifference", "passivity", "inertia"}
 
 
+LACK_NOUNS = {"lack", "absence"}
+ACTION_NOUNS = {"action", "intervention", "response", "protection", "help"}
+
+
+def _pobjs(tok: "Token", prep: str) -> list["Token"]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children if p.dep_ == "pobj"]
+
+
+def _owners(tok: "Token") -> list["Token"]:
+    """Whose inaction or action: "police inaction", "the army's apathy", "the failure of the police", "inaction
+    on the part of the police"."""
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss")] + _pobjs(tok, "of")
+    return owners + [o for part in _pobjs(tok, "on") if part.lemma_.lower() == "part" for o in _pobjs(part, "of")]
+
+
+def _acts(tok: "Token") -> list["Token"]:
+    """The acts a noun of lack governs: "lack of police action", "the absence of any intervention"."""
+    return [p for p in _pobjs(tok, "of") if p.lemma_.lower() in ACTION_NOUNS]
+
+
 def _inaction_noun(tok: "Token") -> EventDraft | None:
-    """"The police inaction", "the failure of the police", "the army's apathy": forces that did not act, told
-    with a noun (a negated act of restraint by them, as the idioms of ``_inaction``)."""
+    """"The police inaction", "the failure of the police", "the army's apathy", "a total lack of police action":
+    forces that did not act, told with a noun (a negated act of restraint by them, as the idioms of
+    ``_inaction``)."""
     lemma = tok.lemma_.lower()
-    if lemma not in FAILURE_NOUNS:
+    if lemma not in FAILURE_NOUNS and not (lemma in LACK_NOUNS and _acts(tok)):
         return None
-    owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
-    owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-               if p.dep_ == "pobj"]
-    forces = [o for o in owners if o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS]
+    forces = [o for o in _owners(tok) if o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS]
+    if lemma in LACK_NOUNS:   # "a total lack of police action": the owners of the action
+        forces = [o for a in _acts(tok) for o in _owners(a)
+                  if o.lemma_.lower() in FORCE_NOUNS or o.lower_ in FORCE_NOUNS]
     if not forces:
         return None
     ev = _new(tok, TriggerSpec(lemma, "NOUN", "COERCE", "restrict", "170", frozenset()), nominal=True)
@@ -537,7 +564,9 @@ def _light_event(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft |
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
-        spec = _evacuation_order(c) or lex.trigger(c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
+        joined = _hyphenated(c)
+        spec = _evacuation_order(c) or (lex.trigger(joined, "NOUN") if joined else None) or lex.trigger(
+            c.lemma_, "NOUN") or lex.trigger(c.lower_, "NOUN")
         if _air_raid(c):
             spec = lex.trigger("airstrike", "NOUN")
         if c.lemma_.lower() in PLURAL_ONLY and c.tag_ != "NNS" and not any(m.dep_ == "nummod" for m in c.children):
@@ -572,11 +601,22 @@ PLURAL_ONLY = {"shot", "projectile"}
 
 
 def _hyphenated(tok: "Token") -> str | None:
-    """"shoot-out", "fire-fight": the word the tokenizer split at its hyphen, rejoined."""
+    """"shoot-out", "fire-fight", "flag march": the word the tokenizer split at its hyphen, or a compound
+    written as two words, rejoined."""
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i:
         return doc[tok.i - 2].lower_ + tok.lemma_.lower()
+    if tok.i >= 1 and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i:
+        return doc[tok.i - 1].lower_ + tok.lemma_.lower()   # "flag march", written apart
     return None
+
+
+def _modifier_word(tok: "Token") -> bool:
+    """A noun that only modifies another word: "the curfew-bound areas", "curfew hours"."""
+    doc = tok.doc
+    return tok.dep_ in ("compound", "amod", "nmod") or (
+        tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ in ("ADJ", "VERB")
+        and doc[tok.i + 2].head.i != tok.i)
 
 
 def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
@@ -590,8 +630,11 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
         spec = lex.trigger("airstrike", "NOUN")
     if spec is None:
         return None
-    if spec.type == "COERCE" and spec.mode == "curfew" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
-        return None   # "protested during the lockdown": the lockdown is the setting, not an event told here
+    if spec.type == "COERCE" and spec.mode == "curfew" and (
+            tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS | {"under"} or _modifier_word(tok)):
+        # "protested during the lockdown", "remained under curfew", "the curfew-bound areas": the curfew is the
+        # setting, not an event told here
+        return None
     ev = _new(tok, spec, nominal=True)
     src, tgt = nominal_args(tok, spec)
     if not src and not tgt and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCUR_VERBS:

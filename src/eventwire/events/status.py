@@ -3,7 +3,8 @@
 PLOVER's auxiliary modes made concrete: attempted ("tried to"), failed ("failed to", "unsuccessfully"),
 intended ("plans to", "will", "a planned invasion"), threatened ("vowed to enter"), refused, denied
 ("denied carrying out"), hypothetical ("would", "if", "urged X not to", what someone is dissuaded from),
-negated ("did not attack"). The nearest governing cue wins; walking stops at a reporting verb, so
+negated ("did not attack", "neither the police nor the army was deployed"), an ability denied ("were not
+able to arrest") as failed. The nearest governing cue wins; walking stops at a reporting verb, so
 "Israel said it struck" stays actual (attributed, not doubted).
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ATTEMPT = {"try", "attempt", "strive", "endeavor", "endeavour"}
-FAIL = {"fail"}
+FAIL = {"fail", "failure", "inability"}
 INTEND = {"agree", "plan", "intend", "prepare", "aim", "plot", "expect", "hope", "decide", "seek", "want", "wish",
           "mean", "propose", "set", "schedule", "consider", "scheme"}
 THREAT = {"vow", "threaten", "pledge", "promise", "swear", "warn"}
@@ -23,7 +24,7 @@ DENY = {"deny"}
 READY = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised", "due"}
 HYPOTHETICAL_GOVERNORS = {"face", "risk", "urge", "ask", "call", "press", "dissuade", "persuade", "prevent", "stop", "deter",
                           "avoid", "forbid", "prohibit", "demand", "want", "pressure", "implore", "oppose",
-                          "warn", "necessary", "need"}
+                          "warn", "necessary", "need", "request", "plea", "appeal", "proposal"}
 REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "add", "note", "acknowledge",
              "admit", "stress", "insist"}
 INTENT_MODIFIERS = {"planned", "proposed", "possible", "potential", "expected", "imminent", "future",
@@ -45,7 +46,18 @@ def _negated(tok: "Token") -> bool:
     was taken"."""
     return any(c.dep_ == "neg" for c in tok.children) or any(
         c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        for c in tok.children)
+        for c in tok.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("preconj", "det") and d.lower_ == "neither"
+                                                     for d in c.children)
+        for c in tok.children)   # "neither the police nor the army was deployed"
+
+
+def _unable(head: "Token") -> bool:
+    """"unable to stop", "were not able to arrest", "could not (be able to)": an ability denied, which is a
+    failure to do it."""
+    if head.lower_ == "unable" or head.lemma_.lower() == "incapable":
+        return True
+    return head.lower_ == "able" and (_negated(head) or _negated(head.head) and head.dep_ == "acomp")
 
 
 def _modal(tok: "Token") -> str | None:
@@ -102,7 +114,7 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
                     return "actual"   # a finite conjunct has its own tense: "would not withdraw … and refused"
                 tok = head
                 continue
-            if lemma in FAIL or any(c.lower_ in FAIL_ADVERBS for c in head.children):
+            if lemma in FAIL or any(c.lower_ in FAIL_ADVERBS for c in head.children) or _unable(head):
                 return "failed"
             if lemma in ATTEMPT:
                 return "attempted"

@@ -19,7 +19,7 @@ from .. import ids
 from ..model import Actor, ActorMention, PlaceMention, Span
 from ..resources.actors import ActorKB, KBActor
 from ..resources.cameo_dictionaries import CAMEO_ID_PREFIX
-from .agents import GOVERNMENT
+from .agents import GOVERNMENT, MEMBER_NOUNS
 from .agents import agent_drafts as agent_drafts_for
 from .coref import resolve_references
 from .spans import Draft, entity_core, token_span
@@ -339,19 +339,29 @@ def actor_stage(analysis: "Analysis") -> None:
 
 
 def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
-    """A known actor without a sector takes the sector of the title written before its name ("Bree Prime
-    Minister Romendacil": government), CAMEO's actor + agent composition."""
-    taken = {i for d in drafts for i in range(d.start, d.end)}
+    """A known actor without a sector, or a person the knowledge base does not know, takes the sector of the
+    title written before its name ("Bree Prime Minister Romendacil": government; "city police commissioner
+    Ravi Menon": police), CAMEO's actor + agent composition. In the title, an agent word that modifies the
+    head rules, as in a generic agent ("police commissioner" is police)."""
+    taken = {i: d for d in drafts for i in range(d.start, d.end)}
     for d in drafts:
-        if d.actor is None or d.actor.sector or d.sector:
+        if d.sector or (d.actor.sector if d.actor is not None else d.kind != "person"):
             continue
+        sectors: list[tuple[str, str]] = []   # (word, sector), from the head of the title leftwards
         i = d.start - 1
         while i >= max(0, d.start - 3) and i not in taken and doc[i].pos_ in ("PROPN", "NOUN"):
             spec = kb.agent(doc[i].text) or kb.agent(doc[i].lemma_)
-            if spec is not None:
-                d.sector = (spec.sector,)
-                break
+            if spec is not None and spec.sector:
+                sectors.append((doc[i].lemma_.lower(), spec.sector))
             i -= 1
+        owner = taken.get(i)
+        if d.actor is None and owner is not None:
+            if owner.via != "generic" or not owner.sector:
+                continue   # "Hamas spokesman Rami Ode": the member of a named organisation
+            sectors.append((doc[owner.end - 1].lemma_.lower(), owner.sector[0]))   # "city police commissioner"
+        if not sectors or d.actor is None and len(sectors) == 1 and sectors[0][0] in MEMBER_NOUNS:
+            continue   # "spokesman Rami Ode": whose spokesman says the sector
+        d.sector = (sectors[-1][1],)
 
 
 def place_counts(analysis: "Analysis") -> dict[str, int]:

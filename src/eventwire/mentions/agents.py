@@ -23,7 +23,8 @@ QUANTIFIERS = {"several", "other", "many", "some", "few", "more", "most", "all",
                "own", "such", "same", "certain"}
 MEMBER_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "member", "committee", "delegation",
                 "leader", "commander", "negotiator", "representative", "envoy", "chief", "head", "minister",
-                "officer", "fighter", "soldier", "troops", "forces", "unit", "spokespeople", "team", "staff"}
+                "officer", "fighter", "soldier", "troops", "forces", "unit", "spokespeople", "team", "staff",
+                "company", "battalion"}   # "two companies of the border police": units of a force
 CLASSES = {"protester": "protester", "protestor": "protester", "demonstrator": "protester",
            "marcher": "protester", "crowd": "protester", "rioter": "protester",
            "soldier": "troops", "troops": "troops", "troop": "troops", "force": "troops",
@@ -157,8 +158,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 words.append(child)
                 start = min(start, child.i)
                 inner = kb.agent(child.text) or kb.agent(child.lemma_)
-                if inner is not None:
-                    sector = inner.sector  # "police commander" is police
+                if inner is not None and not (sector == "COP" and inner.sector == "UAF"):
+                    sector = inner.sector  # "police commander" is police; "paramilitary police" still police
                 word_sector = SECTOR_WORDS.get(child.lower_)   # "aid group" is an NGO
                 if word_sector is not None and not (word_sector == "REB" and sector in STATE_FORCES):
                     sector = word_sector   # but "armed policemen" are still the police

@@ -5,7 +5,8 @@ An item is a document: each is coded whole (so that "they" and "the force" can r
 its publication date from ``metadata_slim.jsonl`` (the labels are not dates, so the date is not the answer);
 ``--limit N`` scores the sentences of the first N documents. A gold sentence gets label L when an event whose
 trigger, or one of its other mentions (a retelling merged into it), lies in it maps to L under
-``events.ontology.police_actions.police_labels``. Offsets of the coded
+``events.ontology.police_actions.police_labels``, and the sentence of a police statement's cue gets ANY_ACTION
+(``statement_labels``). Offsets of the coded
 (cleaned) text are mapped back to the document text by a character alignment, since cleaning may drop lines.
 Metrics: per-label F1 over sentences (``sentence_f1_<LABEL>``) and their mean (``sentence_macro_f1``).
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
-from ...events.ontology.police_actions import LABELS, police_labels
+from ...events.ontology.police_actions import LABELS, police_labels, statement_labels
 from ...model import Article, DateValue
 from ..core import EvalContext, EvalResult
 from ..metrics import prf, safe_div
@@ -114,6 +115,13 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
                       for sp in spans}:
                 predicted[k] |= labels
                 why[k].append(f"{event.type}/{event.mode}/{event.status}:{event.evidence.trigger.text}")
+        for quote in coded.quotes:
+            labels = statement_labels(quote, actors)
+            if labels and sentences:
+                at = quote.cue.start if quote.cue is not None else quote.start
+                k = max(bisect.bisect_right(starts, to_raw[min(at, len(to_raw) - 1)]) - 1, 0)
+                predicted[k] |= labels
+                why[k].append(f"statement:{quote.kind}")
         for k, sent in enumerate(sentences):
             n_sents += 1
             gold = set(sent.get("sent_labels") or ())

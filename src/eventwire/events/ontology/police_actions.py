@@ -8,8 +8,8 @@ An event is a police event when
   forces", "the army", as the corpus' annotators counted the forces deployed to keep order);
 * it is a MOBILIZE event whose target is such a force: the forces deployed ("security forces have been
   deployed", "the administration sent two companies of the police");
-* it is an arrest, a seizure or a curfew with no source stated ("50 persons were arrested", "weapons were
-  seized", "curfew was imposed"): that is what the police do (a ban or a prohibition told without its author
+* it is an arrest, a seizure, a curfew or a deportation with no source stated ("50 persons were arrested",
+  "weapons were seized", "curfew was imposed", "300 pilgrims were deported"): that is what the police do (a ban or a prohibition told without its author
   is a law or an order, not a police action: "the act prohibits such transfers", "a ban on liquor");
 * it is a MOBILIZE event of mode ``police`` with no source stated ("security was tightened", "patrolling has been
   intensified", "a red alert was sounded"): raising the alert is what the police do;
@@ -26,12 +26,17 @@ Of a police event:
 
 Intended, threatened, hypothetical and denied police events carry no label (the question is what the police
 did).
+
+A statement of the police is a police action too (ANY_ACTION): a direct or indirect quote whose speaker is a
+police or security-force actor ("police said two groups clashed", "according to the police commissioner, notices
+were issued", "'we will stop them,' the commissioner said"). Partial quotes, a few words of theirs inside another
+writer's sentence, are not statements of theirs.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...model import Actor, Event
+from ...model import Actor, Event, Quote
 
 KILL, ARREST, FAIL, FORCE, ANY_ACTION = "KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION"
 LABELS: tuple[str, ...] = (KILL, ARREST, FAIL, FORCE, ANY_ACTION)
@@ -39,7 +44,7 @@ LABELS: tuple[str, ...] = (KILL, ARREST, FAIL, FORCE, ANY_ACTION)
 POLICE_SECTORS = frozenset({"COP", "MIL"})
 ADMINISTRATION_SECTORS = frozenset({"GOV"})
 STATE_ACTS = frozenset({"COERCE", "MOBILIZE"})   # acts the administration orders and the police carry out
-POLICE_WORK = frozenset({"arrest", "seize", "curfew"})   # coercion told without its agent that is police work
+POLICE_WORK = frozenset({"arrest", "seize", "curfew", "deport"})   # coercion told without its agent that is police work
 DONE = frozenset({"actual", "attempted"})
 NOT_DONE = frozenset({"failed", "negated", "refused"})
 _KILL_WORDS = ("kill", "shot dead", "shoot dead", "gunned down", "gun down", "murder", "massacre", "lynch")
@@ -88,3 +93,14 @@ def police_labels(event: Event, actors: Mapping[str, Actor]) -> frozenset[str]:
         if is_killing(event):
             labels.add(KILL)
     return frozenset(labels)
+
+
+STATEMENT_KINDS = frozenset({"direct", "indirect"})
+
+
+def statement_labels(quote: Quote, actors: Mapping[str, Actor]) -> frozenset[str]:
+    """The IndiaPoliceEvents labels a quote supports: ANY_ACTION for a statement of the police (module
+    docstring), nothing otherwise."""
+    if quote.kind in STATEMENT_KINDS and any(is_police(actors.get(a)) for a in quote.speaker):
+        return frozenset({ANY_ACTION})
+    return frozenset()

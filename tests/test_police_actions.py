@@ -1,0 +1,92 @@
+"""Police actions on sentences written for these tests: forces that did not act told with "lack of" and
+"neither … nor", abilities denied, ranks that make a named officer police, units of a force, flag marches,
+fearing called apprehending, curfews as a setting, and statements of the police (``police_actions``)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from eventwire.events.ontology.police_actions import ANY_ACTION, FAIL, police_labels, statement_labels
+
+
+def _labels(coded: Any) -> set[str]:
+    actors = {a.id: a for a in coded.result.actors}
+    found: set[str] = set()
+    for e in coded.events():
+        found |= police_labels(e, actors)
+    for q in coded.result.quotes:
+        found |= statement_labels(q, actors)
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "There was a total lack of police action while the shops burned.",
+    "Neither the police nor the army was deployed when the mob struck the colony.",
+    "The constables have not been able to arrest the two suspects.",
+    "The policemen preferred to stand as passive onlookers while the houses burned.",
+])
+def test_forces_that_did_not_act(code: Callable[..., Any], text: str) -> None:
+    assert FAIL in _labels(code(text))
+
+
+def test_able_to_is_done(code: Callable[..., Any]) -> None:
+    coded = code("The police were able to arrest the two suspects on Sunday.")
+    assert coded.event("COERCE").status == "actual"
+
+
+def test_unable_to_is_failed(code: Callable[..., Any]) -> None:
+    assert code("The police were unable to arrest the suspects.").event("COERCE").status == "failed"
+
+
+@pytest.mark.parametrize("text", [
+    "City police commissioner Rakesh Varma banned all rallies in the old town on Monday.",
+    "Twelve companies of the CRPF were sent to the old town on Monday.",
+    "About 300 pilgrims have been deported to their home towns.",
+    "Paramilitary police staged a flag-march in the old town on Tuesday.",
+    "Police said that two groups clashed near the bus stand on Monday.",
+])
+def test_police_acted(code: Callable[..., Any], text: str) -> None:
+    assert ANY_ACTION in _labels(code(text))
+
+
+def test_a_title_gives_an_unknown_officer_his_force(code: Callable[..., Any]) -> None:
+    coded = code("City police commissioner Rakesh Varma banned all rallies in the old town on Monday.")
+    assert "COP" in coded.actor("Rakesh Varma").sector
+
+
+def test_a_spokesman_of_a_named_group_is_not_the_government(code: Callable[..., Any]) -> None:
+    coded = code("Tarvin Front spokesman Rami Odel denied the charge on Monday.")
+    assert "GOV" not in coded.actor("Rami Odel").sector
+
+
+def test_a_flag_march_is_a_show_of_force(code: Callable[..., Any]) -> None:
+    march = code("Two columns of army troops conducted a flag march through the old city.").event("MOBILIZE")
+    assert march.mode == "police" and march.cameo == "150"
+
+
+@pytest.mark.parametrize("text", [
+    "Apprehending trouble, the shopkeepers downed their shutters.",
+    "The petitioners apprehended a threat to the life of the witness.",
+])
+def test_apprehending_trouble_is_no_arrest(code: Callable[..., Any], text: str) -> None:
+    assert not any(e.type in ("COERCE", "ASSAULT") for e in code(text).events())
+
+
+@pytest.mark.parametrize("text", [
+    "Schools in the curfew-bound areas will remain closed.",
+    "The old quarter remained under curfew for a week.",
+])
+def test_a_curfew_as_the_setting_is_no_event(code: Callable[..., Any], text: str) -> None:
+    assert not any(e.mode == "curfew" for e in code(text).events())
+
+
+def test_a_deployment_requested_is_not_done(code: Callable[..., Any]) -> None:
+    coded = code("The state sent a request for the deployment of the army in the district.")
+    assert coded.event("MOBILIZE").status == "hypothetical"
+
+
+def test_a_failure_to_act_is_failed(code: Callable[..., Any]) -> None:
+    coded = code("The police drew criticism for their failure to arrest the looters.")
+    assert coded.event("COERCE").status == "failed"
