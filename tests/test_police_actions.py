@@ -90,3 +90,19 @@ def test_a_deployment_requested_is_not_done(code: Callable[..., Any]) -> None:
 def test_a_failure_to_act_is_failed(code: Callable[..., Any]) -> None:
     coded = code("The police drew criticism for their failure to arrest the looters.")
     assert coded.event("COERCE").status == "failed"
+
+
+def test_an_officer_named_again_by_surname_is_the_same_person(code: Callable[..., Any]) -> None:
+    coded = code("Police commissioner Rakesh Varma met traders on Monday. Varma said the market would reopen.")
+    (quote,) = coded.result.quotes
+    (speaker,) = quote.speaker
+    assert {a.name: a.id for a in coded.result.actors}["Rakesh Varma"] == speaker
+    assert ANY_ACTION in _labels(coded)
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("The administration has made elaborate security arrangements around the shrine.", "MOBILIZE", "police"),
+    ("Two youth leaders were later sent to the district jail.", "COERCE", "arrest"),
+])
+def test_police_work_in_other_words(code: Callable[..., Any], text: str, type_: str, mode: str) -> None:
+    assert code(text).event(type_).mode == mode

@@ -327,6 +327,7 @@ def actor_stage(analysis: "Analysis") -> None:
     drafts = recognise(doc, kb, blocked, focus, place_country)
     drafts = resolve_references(doc, drafts, kb, on, _role_spans(doc, kb))
     _titled(doc, drafts, kb)
+    _surnames(drafts)
     home = focus_country(_with_named_actors(focus, drafts))
     for d in drafts:
         if d.actor is None and d.country is None and not d.nationality and home is not None:
@@ -338,6 +339,34 @@ def actor_stage(analysis: "Analysis") -> None:
     analysis.actor_mentions, analysis.actors = build_actors(doc, drafts, kb, on)
 
 
+# Titles of office written before a person's name, in lower case as the news writes them in running text
+PERSON_TITLES = {"commissioner", "superintendent", "inspector", "minister", "chief", "spokesman", "spokeswoman",
+                 "spokesperson", "commander", "director", "secretary", "governor", "collector", "magistrate",
+                 "constable", "mayor", "president", "premier", "chairman", "general", "officer"}
+
+
+def _person_after_title(doc: "Doc", d: Draft) -> bool:
+    """A short all-name span right after a title of office ("police commissioner Rakesh Varma") names a person,
+    whatever the entity tagger said."""
+    names = doc[d.start:d.end]
+    return (d.start > 0 and doc[d.start - 1].lower_ in PERSON_TITLES and 2 <= len(names) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names))
+
+
+def _surnames(drafts: list[Draft]) -> None:
+    """A person the knowledge base does not know, named again by the last word of the full name ("Varma" after
+    "police commissioner Rakesh Varma"), is the same person: the later mention takes the full one's record."""
+    full: dict[str, Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.actor is not None or d.kind not in ("person", "organization") or not d.name:
+            continue
+        words = d.name.split()
+        if len(words) >= 2 and d.kind == "person":
+            full[words[-1].lower()] = d
+        elif len(words) == 1 and (first := full.get(words[0].lower())) is not None:
+            d.name, d.kind, d.sector, d.country = first.name, first.kind, first.sector, first.country
+
+
 def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
     """A known actor without a sector, or a person the knowledge base does not know, takes the sector of the
     title written before its name ("Bree Prime Minister Romendacil": government; "city police commissioner
@@ -345,6 +374,8 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
     head rules, as in a generic agent ("police commissioner" is police)."""
     taken = {i: d for d in drafts for i in range(d.start, d.end)}
     for d in drafts:
+        if d.actor is None and d.kind == "organization" and _person_after_title(doc, d):
+            d.kind = "person"   # "police commissioner Rakesh Varma" tagged as an organisation
         if d.sector or (d.actor.sector if d.actor is not None else d.kind != "person"):
             continue
         sectors: list[tuple[str, str]] = []   # (word, sector), from the head of the title leftwards
