@@ -106,3 +106,26 @@ def test_an_officer_named_again_by_surname_is_the_same_person(code: Callable[...
 ])
 def test_police_work_in_other_words(code: Callable[..., Any], text: str, type_: str, mode: str) -> None:
     assert code(text).event(type_).mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "The Kestrel Road police opened fire in the market area.",
+    "Police sources said the blast had been caused by fire-crackers.",
+    "Security personnel in full riot gear marched through the city.",
+    "Two platoons of police have been posted near the temple.",
+])
+def test_more_police_actions(code: Callable[..., Any], text: str) -> None:
+    assert ANY_ACTION in _labels(code(text))
+
+
+def test_forces_marching_are_no_protest(code: Callable[..., Any]) -> None:
+    coded = code("Security personnel in full riot gear marched through the city.")
+    assert not coded.events("PROTEST") and coded.event("MOBILIZE").mode == "police"
+
+
+@pytest.mark.parametrize("text", [
+    "The district administration offered talks in a bid to defuse tension in the town.",
+    "The main gate of the workshop was locked up on Saturday.",
+])
+def test_no_arrest_or_seizure_in_other_senses(code: Callable[..., Any], text: str) -> None:
+    assert not code(text).events("COERCE")

@@ -73,6 +73,10 @@ ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
 EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
 # measures told as the time frame of another event ("during the lockdown", "amid the curfew") are background
 BACKGROUND_PREPS = {"during", "amid", "amidst", "despite", "since", "throughout"}
+TENSIONS = {"tension", "tensions", "crisis", "situation", "row", "standoff", "stand-off", "dispute", "anger",
+            "conflict", "confrontation", "controversy"}
+THINGS_LOCKED = {"gate", "door", "shop", "office", "house", "building", "premises", "room", "shutter", "entrance",
+                 "store", "warehouse", "school"}
 # what one apprehends when apprehending means fearing it, not arresting
 FORESEEN = {"trouble", "threat", "danger", "violence", "attack", "act", "tension", "problem", "clash", "unrest",
             "disturbance", "backlash", "retaliation", "flare-up", "outbreak", "riot", "breach"}
@@ -247,6 +251,11 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     if lemma == "apprehend" and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lemma_.lower() in FORESEEN
                                     for c in children):
         return None   # "apprehending trouble", "apprehended a threat to his life": foreseen, not arrested
+    if lemma == "defuse" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in TENSIONS for c in children):
+        return None   # "to defuse tension": calming, not disarming
+    if spec.type == "COERCE" and spec.mode == "arrest" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in THINGS_LOCKED for c in children):
+        return None   # "the gate has been locked up": a place closed, nobody held
     if lemma == "want":
         return _want(tok, spec)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS and not any(
@@ -462,6 +471,12 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
+        return ev
+    if lemma in ("march", "parade") and any(
+            t.lemma_.lower() in FORCE_NOUNS or t.lower_ in FORCE_NOUNS for t in subject_tokens(tok)):
+        # "security personnel marched through the city": forces showing their strength, not a protest
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "MOBILIZE", "police", "150", frozenset({"in", "through"})))
+        ev.source_tokens = [t.i for t in subject_tokens(tok)]
         return ev
     if _inaction(tok):
         # "police remained mute spectators", "the police looked the other way", "stood by": forces that did not

@@ -382,8 +382,8 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
         i = d.start - 1
         while i >= max(0, d.start - 3) and i not in taken and doc[i].pos_ in ("PROPN", "NOUN"):
             spec = kb.agent(doc[i].text) or kb.agent(doc[i].lemma_)
-            if spec is not None and spec.sector:
-                sectors.append((doc[i].lemma_.lower(), spec.sector))
+            if spec is not None and spec.sector and not (doc[i].lower_ == "general" and i + 1 < d.start):
+                sectors.append((doc[i].lemma_.lower(), spec.sector))   # not "general manager"
             i -= 1
         owner = taken.get(i)
         if d.actor is None and owner is not None:

@@ -194,6 +194,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 # an unknown name over an armed noun ("Tiv militias", "Clan militiamen") is an armed group
                 armed = owner.actor is None and tok.lemma_.lower() in ARMED_HEADS | ETHNIC_WORDS
                 own = (owner.sector or (spec.sector,)) + (("ETH",) if ethnic else ()) if armed else owner.sector
+                if owner.actor is None and not own and spec.sector in STATE_FORCES:
+                    own = (spec.sector,)   # "the Madhavpura police": a force named after a place we do not know
                 drafts.append(Draft(start, tok.i + 1, actor=owner.actor, name=owner.name, kind=owner.kind,
                                     country=owner.country, sector=own, via="generic", head=tok.i))
             else:

@@ -115,13 +115,26 @@ def add_mention(analysis: "Analysis", aid: str, start: "Token", end: "Token", vi
                                                     end_token=end.i + 1, head=end.i, via=via))
 
 
+def _agent_sector(analysis: "Analysis", start: "Token", end: "Token") -> tuple[str, ...]:
+    """The sector an agent word in a speaker's phrase gives it ("police sources": police; "military sources":
+    the military); the leftmost agent word rules, as in "police commissioner"."""
+    kb = analysis.resources.actor_kb()
+    for tok in start.doc[start.i:end.i + 1]:
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not (tok.lower_ == "general" and tok.head.i > tok.i):
+            spec = kb.agent(tok.text) or kb.agent(tok.lemma_)   # not the "general" of "general manager"
+            if spec is not None and spec.sector:
+                return (spec.sector,)
+    return ()
+
+
 def new_speaker(analysis: "Analysis", name: str, kind: str, start: "Token", end: "Token") -> str:
     """An unresolved actor named ``name`` with a mention over ``start``…``end`` (reused when it exists). A
     text (kind "document") is a source of quotes only: its mention is kept on the actor but not listed for the
     event and position stages, for which a report or a poll is no party to what it reports."""
-    aid = ids.actor_id(None, name, None, ())
+    sector = _agent_sector(analysis, start, end)
+    aid = ids.actor_id(None, name, None, sector)
     if not any(a.id == aid for a in analysis.actors):
-        analysis.actors.append(Actor(id=aid, name=name, kind=kind, resolved=False, mentions=()))
+        analysis.actors.append(Actor(id=aid, name=name, kind=kind, sector=sector, resolved=False, mentions=()))
     add_mention(analysis, aid, start, end, "speaker", listed=kind != "document")
     return aid
 
