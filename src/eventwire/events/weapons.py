@@ -29,6 +29,7 @@ PRECEDENCE = ("suicide", "chemical", "grenade", "drone", "aerial", "heavy", "exp
 WEAPON_WORDS: dict[str, str] = {
     "suicide": "suicide", "self-immolation": "suicide",
     "chemical": "chemical", "chlorine": "chemical", "sarin": "chemical", "nerve": "chemical",
+    "poison": "chemical", "phosgene": "chemical", "tabun": "chemical", "vx": "chemical",
     "grenade": "grenade", "hand-grenade": "grenade",
     "drone": "drone", "uav": "drone", "quadcopter": "drone",
     "airstrike": "aerial", "air": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
@@ -74,10 +75,16 @@ def _heavy_gun(tok: "Token") -> bool:
     return False
 
 
+PAYLOAD_VERBS = {"contain", "load", "fill", "lace", "pack", "stuff", "carry", "arm"}
+POISONS = {"poison", "poisonous", "toxic", "nerve", "mustard", "chlorine", "sarin", "chemical", "noxious", "lethal"}
+
+
 def _classify(tok: "Token") -> str | None:
     word = tok.lemma_.lower()
     if word in _GUNS and _heavy_gun(tok):
         return "heavy"
+    if word == "gas" and any(c.lower_ in POISONS for c in tok.children):
+        return "chemical"   # "poison gas", "toxic gas"; not tear gas
     if word in WEAPON_WORDS:
         return WEAPON_WORDS[word]
     return WEAPON_WORDS.get(tok.lower_)
@@ -95,11 +102,13 @@ def _attacker(tok: "Token") -> str | None:
 
 def _phrase(head: "Token") -> list["Token"]:
     """A noun phrase without its prepositional phrases (but partitives: "dozens of rockets") and clauses
-    ("mortars and rifles at the positions of …")."""
+    ("mortars and rifles at the positions of …"), but for the payload ("shells containing poison gas")."""
     out = [head]
     for c in head.children:
         if c.dep_ not in _OTHER_CLAUSES and c.dep_ != "prep" or c.dep_ == "conj" or c.lower_ == "of":
             out += _phrase(c)
+        elif c.dep_ == "acl" and c.lemma_.lower() in PAYLOAD_VERBS:
+            out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]   # "shells containing poison gas"
     return out
 
 
