@@ -662,3 +662,26 @@ def test_a_gathering_with_a_grievance_is_a_protest(code, text: str) -> None:
 def test_a_gathering_without_a_grievance_is_no_protest(code, text: str) -> None:
     assert not code(text).events("PROTEST")
 
+
+@pytest.mark.parametrize("text", [
+    "A powerful earthquake struck the island on Sunday, killing at least 20 people.",
+    "A tsunami killed 43 people on the coast of Velmar.",
+    "Floods destroyed hundreds of homes in the north.",
+    "Two men were killed in a crash on the highway near Velmar.",
+])
+def test_natural_hazards_and_accidents_attack_no_one(code, text: str) -> None:
+    assert not code(text).events("ASSAULT")
+
+
+def test_an_attack_that_kills_is_still_an_attack(code) -> None:
+    assert code("Militants attacked a police post in Velmar, killing five.").events("ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The students took out a protest-march towards the university.",
+    "Reform demonstrators staged a sit-in at the Capitol on Monday.",
+    "Thousands of students took part in the marches across Kenya.",
+])
+def test_marches_and_sit_ins_are_protests(code, text: str) -> None:
+    assert code(text).events("PROTEST")
+

@@ -73,6 +73,11 @@ ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
 EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
 # measures told as the time frame of another event ("during the lockdown", "amid the curfew") are background
 BACKGROUND_PREPS = {"during", "amid", "amidst", "despite", "since", "throughout"}
+# natural hazards and accidents: what they kill or destroy was not attacked
+HAZARDS = {"earthquake", "quake", "tremor", "tsunami", "flood", "flooding", "landslide", "mudslide", "avalanche",
+           "storm", "cyclone", "hurricane", "typhoon", "tornado", "volcano", "eruption", "drought", "heatwave",
+           "lightning", "accident", "crash", "collision", "stampede", "wildfire", "blizzard", "rain", "rains",
+           "downpour", "epidemic", "outbreak", "virus", "disease", "collapse"}
 TENSIONS = {"tension", "tensions", "crisis", "situation", "row", "standoff", "stand-off", "dispute", "anger",
             "conflict", "confrontation", "controversy"}
 THINGS_LOCKED = {"gate", "door", "shop", "office", "house", "building", "premises", "room", "shutter", "entrance",
@@ -256,6 +261,8 @@ def _verb_event(tok: "Token", spec: TriggerSpec, lex: Lexicon, consumed: set[int
     if spec.type == "COERCE" and spec.mode == "arrest" and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in THINGS_LOCKED for c in children):
         return None   # "the gate has been locked up": a place closed, nobody held
+    if spec.type == "ASSAULT" and any(t.lemma_.lower() in HAZARDS for t in _causes(tok)):
+        return None   # "an earthquake killed 20 people", "floods damaged homes": no one attacked
     if lemma == "want":
         return _want(tok, spec)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in IDIOM_OBJECTS and not any(
@@ -624,6 +631,18 @@ def _hyphenated(tok: "Token") -> str | None:
     if tok.i >= 1 and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i:
         return doc[tok.i - 1].lower_ + tok.lemma_.lower()   # "flag march", written apart
     return None
+
+
+def _causes(tok: "Token") -> list["Token"]:
+    """What did it: the subject (or passive agent) of the verb, or of the clause a participle of result hangs
+    from ("a volcano erupted, killing five"), or what a passive happened in ("were killed in a crash")."""
+    causes = [c for c in tok.children if c.dep_ == "nsubj"]
+    causes += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not causes and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
+        causes = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not causes and any(c.dep_ == "nsubjpass" for c in tok.children):
+        causes = _pobjs(tok, "in")   # "two men were killed in a crash"
+    return causes
 
 
 def _modifier_word(tok: "Token") -> bool:
