@@ -685,3 +685,13 @@ def test_an_attack_that_kills_is_still_an_attack(code) -> None:
 def test_marches_and_sit_ins_are_protests(code, text: str) -> None:
     assert code(text).events("PROTEST")
 
+
+@pytest.mark.parametrize("text", [
+    "The Velmar army has established a number of barracks near the border.",
+    "Arnorian forces have established a total of 12 observation points in the north.",
+    "The Gondor military has created a new base near the river port.",
+])
+def test_bases_set_up_through_a_partitive(code, text: str) -> None:
+    e = code(text).event("MOBILIZE")
+    assert e.acled.sub_event_type == "Headquarters or base established"
+

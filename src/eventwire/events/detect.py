@@ -61,7 +61,8 @@ MUNITIONS = {"bomb", "missile", "rocket", "shell", "barrel", "mortar", "round", 
              "brick", "firebomb"}
 EFFORTS = {"effort", "bid", "attempt", "campaign", "drive", "initiative", "mission", "push", "process"}
 PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "most", "all", "wave", "round",
-              "set", "package", "batch",
+              "set", "package", "batch", "total", "dozen", "dozens", "hundreds", "scores", "handful", "couple",
+              "string", "network", "chain", "host",
               # measures: "25,000 tons of food aid", "5.1 million dollars of aid", "700 kg of medicine"
               "ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "dollar",
               "euro", "yen", "yuan", "rupee", "franc", "million", "billion", "worth", "amount", "quantity",

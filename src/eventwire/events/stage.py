@@ -16,7 +16,7 @@ from ..resources.events import load_lexicon
 from .verb_dictionary import DICTIONARY_FLAG, with_dictionary
 from .contexts import contexts_for
 from .dating import date_events, place_events
-from .detect import detect
+from .detect import PARTITIVES, detect
 from .quoted import quoted_demands
 from .draft import EventDraft
 from .inference import infer_roles
@@ -195,6 +195,9 @@ def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
     modifiers, its particle and compounds, and the target words ("shot down a drone", "attacked a village")."""
     t = doc[d.trigger]
     args = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "prt", "compound")]
+    # "a number of barracks", "a total of 56 points": the partitive's complement is what was acted on
+    args += [p for c in args if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PARTITIVES
+             for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"]
     found = args + [g for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")]
     found += [doc[i] for i in d.target_tokens]
     words = {w.lemma_.lower() for w in found if w.ent_type_ not in ("DATE", "TIME")}

@@ -97,7 +97,7 @@ _REPRESSION = {"disperse", "suppress", "repress", "repression", "quell", "crackd
                "persecute", "persecution", "oppress", "purge", "harass", "harassment", "censor", "censorship",
                "muzzle", "besiege", "siege", "encircle", "blockade", "stop", "prevent"}
 _BASES = {"base", "headquarters", "headquarter", "hq", "camp", "outpost", "post", "position", "office", "garrison",
-          "point", "checkpoint", "barrack"}
+          "point", "checkpoint", "barrack", "barracks"}
 # what a capture or a liberation takes: a place, or control of one
 _TERRITORY = {"village", "town", "city", "area", "region", "district", "neighbourhood", "neighborhood", "territory",
               "hill", "locality", "county", "province", "road", "highway", "crossing", "airport", "port", "bridge",
