@@ -129,3 +129,24 @@ def test_forces_marching_are_no_protest(code: Callable[..., Any]) -> None:
 ])
 def test_no_arrest_or_seizure_in_other_senses(code: Callable[..., Any], text: str) -> None:
     assert not code(text).events("COERCE")
+
+
+@pytest.mark.parametrize("text", [
+    "The man suffered a cardiac arrest on Monday.",
+    "The rare turtles have been placed under protection.",
+])
+def test_no_arrest_in_other_senses(code: Callable[..., Any], text: str) -> None:
+    assert not any(e.mode == "arrest" for e in code(text).events())
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor was placed under house arrest on Monday.",
+    "The police put six youths behind bars.",
+])
+def test_arrests_in_other_words(code: Callable[..., Any], text: str) -> None:
+    assert code(text).event("COERCE").mode == "arrest"
+
+
+def test_likely_to_be_arrested_is_not_done(code: Callable[..., Any]) -> None:
+    assert not any(e.status == "actual" and e.mode == "arrest"
+                   for e in code("The leaders are likely to be arrested on Friday.").events())

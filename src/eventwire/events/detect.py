@@ -665,6 +665,9 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
         spec = lex.trigger("airstrike", "NOUN")
     if spec is None:
         return None
+    if spec.type == "COERCE" and spec.mode == "arrest" and (lemma == "arrest" and any(
+            c.lower_ in ("cardiac", "heart", "respiratory") for c in tok.children) or tok.dep_ == "compound"):
+        return None   # "a cardiac arrest"; "an arrest warrant" (the warrant is what is told)
     if spec.type == "COERCE" and spec.mode == "curfew" and (
             tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS | {"under"} or _modifier_word(tok)):
         # "protested during the lockdown", "remained under curfew", "the curfew-bound areas": the curfew is the

@@ -21,7 +21,7 @@ INTEND = {"agree", "plan", "intend", "prepare", "aim", "plot", "expect", "hope",
 THREAT = {"vow", "threaten", "pledge", "promise", "swear", "warn"}
 REFUSE = {"refuse", "decline"}
 DENY = {"deny"}
-READY = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised", "due"}
+READY = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised", "due", "likely", "unlikely"}
 HYPOTHETICAL_GOVERNORS = {"face", "risk", "urge", "ask", "call", "press", "dissuade", "persuade", "prevent", "stop", "deter",
                           "avoid", "forbid", "prohibit", "demand", "want", "pressure", "implore", "oppose",
                           "warn", "necessary", "need", "request", "plea", "appeal", "proposal"}
