@@ -150,3 +150,15 @@ def test_arrests_in_other_words(code: Callable[..., Any], text: str) -> None:
 def test_likely_to_be_arrested_is_not_done(code: Callable[..., Any]) -> None:
     assert not any(e.status == "actual" and e.mode == "arrest"
                    for e in code("The leaders are likely to be arrested on Friday.").events())
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Four persons were killed when the police opened fire to disperse the mob.", 4),
+    ("One man was killed and two were injured when police fired several rounds at the crowd.", 1),
+])
+def test_the_dead_of_a_firing_told_in_the_main_clause(code: Callable[..., Any], text: str, dead: int) -> None:
+    from eventwire.events.ontology.police_actions import KILL
+
+    coded = code(text)
+    (firing,) = [e for e in coded.events("ASSAULT")]
+    assert firing.fatalities == dead and KILL in _labels(coded)

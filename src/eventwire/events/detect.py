@@ -961,5 +961,13 @@ def _harm_host(doc: "Doc", d: EventDraft, by_trigger: dict[int, EventDraft],
                    if x.i in by_trigger and by_trigger[x.i].type == "ASSAULT"]
         if in_host and in_host[0] is not d:
             return in_host[0], False
+        # "four persons were killed (and five injured) when the police opened fire": the harm the attack of its
+        # clause did
+        clauses = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
+        when_host = [by_trigger[c.i] for v in clauses for c in v.children if c.dep_ == "advcl" and c.i in by_trigger
+                     and by_trigger[c.i].type == "ASSAULT" and any(
+                         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)]
+        if when_host and when_host[0] is not d:
+            return when_host[0], False
     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]
     return (by_trigger[subj[0].i], True) if subj else (None, False)
