@@ -162,3 +162,19 @@ def test_the_dead_of_a_firing_told_in_the_main_clause(code: Callable[..., Any], 
     coded = code(text)
     (firing,) = [e for e in coded.events("ASSAULT")]
     assert firing.fatalities == dead and KILL in _labels(coded)
+
+
+@pytest.mark.parametrize("text", [
+    "Five rounds were fired by the station officer to control the crowd.",
+    "Twelve tear-gas shells were lobbed at the crowd near the mosque.",
+    "The police had to lathi-charge the activists near the market.",
+])
+def test_force_told_in_other_words(code: Callable[..., Any], text: str) -> None:
+    from eventwire.events.ontology.police_actions import FORCE
+
+    assert FORCE in _labels(code(text))
+
+
+def test_militants_throwing_grenades_is_no_crowd_control(code: Callable[..., Any]) -> None:
+    coded = code("Militants hurled grenades at the police post in Velmar.")
+    assert all(e.mode != "crowd-control" for e in coded.events())

@@ -51,6 +51,7 @@ IDIOM_OBJECTS = {"chance", "opportunity", "moment", "initiative", "occasion", "f
                  "stock", "place", "part", "credit", "balance", "chord", "tone", "pose", "nerve", "match", "root",
                  "toll", "shutter"}   # "downed their shutters": shops closed
 LIVE_FIRE = {"round", "rounds", "shot", "shots"}   # "fired 45 rounds": shooting, not crowd control
+TEAR_GAS = {"gas", "teargas", "tear-gas"}
 CROWD_WEAPONS = {"gas", "teargas", "tear-gas", "bullet", "bullets", "cannon", "cannons", "grenade", "grenades",
                  "pellet", "pellets"} | LIVE_FIRE
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "report", "charge"}
@@ -344,11 +345,13 @@ def _count(objs: list["Token"]) -> int | None:
     return None
 
 
-def _crowd_weapon(tok: "Token") -> bool:
-    """"fired tear gas", "fired rubber bullets", "fired 45 rounds", "fired teargas shells" (not "fired shells
-    at the town": artillery)."""
-    return any(c.dep_ == "dobj" and (c.lower_ in CROWD_WEAPONS or c.lemma_.lower() in ("shell", "canister") and any(
-        m.lower_ in ("gas", "teargas", "tear") for m in c.children)) for c in tok.children)
+def _crowd_weapon(tok: "Token", gas_only: bool = False) -> bool:
+    """"fired tear gas", "fired rubber bullets", "fired 45 rounds", "fired teargas shells", "five rounds were
+    fired", "tear-gas shells were lobbed" (not "fired shells at the town": artillery)."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (
+        c.lower_ in (TEAR_GAS if gas_only else CROWD_WEAPONS) or c.lemma_.lower() in ("shell", "canister") and any(
+            m.lower_ in TEAR_GAS or m.lower_ == "tear" or m.lower_ == "-" and tok.doc[m.i - 1].lower_ == "tear"
+            for m in c.children)) for c in tok.children)
 
 
 INACTION_NOUNS = {"spectator", "onlooker", "bystander", "witness"}
@@ -471,8 +474,9 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         return ev
-    if lemma in ("fire", "use") and _crowd_weapon(tok):
-        live = any(c.dep_ == "dobj" and c.lower_ in LIVE_FIRE for c in tok.children)
+    if lemma in ("fire", "use") and _crowd_weapon(tok) or lemma in ("lob", "burst", "explode", "hurl") and _crowd_weapon(
+            tok, gas_only=True):
+        live = any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in LIVE_FIRE for c in tok.children)
         spec = TriggerSpec(lemma, "VERB", "ASSAULT", "firearms" if live else "crowd-control", "193" if live else "175",
                            frozenset({"obj", "against", "at", "on"}))
         ev = _new(tok, spec)
@@ -756,8 +760,9 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
                 phrased = _phrase(tok, lex)
-                spec = phrased or next((found for v in verb_lemmas(tok)
-                                        if (found := lex.trigger(v, "VERB")) is not None), None)
+                joined = _hyphenated(tok)   # "lathi-charge": the verb split at its hyphen
+                spec = phrased or (lex.trigger(joined, "VERB") if joined else None) or next(
+                    (found for v in verb_lemmas(tok) if (found := lex.trigger(v, "VERB")) is not None), None)
                 if spec is not None:
                     ev = _verb_event(tok, spec, lex, consumed)
                     if ev is not None and phrased is not None:

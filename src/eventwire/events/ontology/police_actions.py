@@ -13,6 +13,8 @@ An event is a police event when
   is a law or an order, not a police action: "the act prohibits such transfers", "a ban on liquor");
 * it is a MOBILIZE event of mode ``police`` with no source stated ("security was tightened", "patrolling has been
   intensified", "a red alert was sounded"): raising the alert is what the police do;
+* it is crowd control with no source stated ("tear-gas shells were lobbed at the crowd", "a lathi-charge"): the
+  police's means;
 * it is a COERCE or MOBILIZE event by the civil administration (sector GOV: "the authorities sealed the
   camps", "the district administration tightened security"), which the police carry out.
 Of a police event:
@@ -71,7 +73,8 @@ def is_police_event(event: Event, actors: Mapping[str, Actor]) -> bool:
     if event.type == "MOBILIZE" and any(is_police(actors.get(a)) for a in event.target):
         return True
     if not event.source and ((event.type == "COERCE" and event.mode in POLICE_WORK)
-                             or (event.type == "MOBILIZE" and event.mode == "police")):
+                             or (event.type == "MOBILIZE" and event.mode == "police")
+                             or (event.type == "ASSAULT" and event.mode == "crowd-control")):
         return True
     return event.type in STATE_ACTS and any(
         a is not None and ADMINISTRATION_SECTORS & set(a.sector) for a in map(actors.get, event.source))
