@@ -695,3 +695,9 @@ def test_bases_set_up_through_a_partitive(code, text: str) -> None:
     e = code(text).event("MOBILIZE")
     assert e.acled.sub_event_type == "Headquarters or base established"
 
+
+def test_grenades_hurled_in_the_passive_at_a_patrol(code) -> None:
+    c = code("Grenades were hurled at a police patrol in Velmar on Saturday, injuring a policeman.")
+    assert not c.events("MOBILIZE")   # the patrol is the target
+    assert c.event("ASSAULT").acled.sub_event_type == "Grenade"
+

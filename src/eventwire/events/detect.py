@@ -70,6 +70,7 @@ PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "mo
               "shipment", "consignment", "cargo", "load", "truckload", "planeload", "convoy", "supply", "dose",
               "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
+ATTACK_VERBS = HARM_VERBS | {"attack", "ambush", "target", "strike", "raid", "storm", "shoot", "bomb"}
 # "an evacuation order", "evacuation warnings": forces ordering people out of an area (a coercive measure)
 ORDER_NOUNS = {"order", "warning", "notice", "directive", "instruction"}
 EVACUATION_ORDER = TriggerSpec("evacuation", "NOUN", "COERCE", "restrict", "172", frozenset({"for", "to"}))
@@ -522,8 +523,10 @@ def _special_verb(tok: "Token") -> EventDraft | None:
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         ev.symmetric = lemma == "exchange"
         return ev
+    thrown_objs = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]   # "grenades were hurled at"
     if lemma in ("drop", "fire", "launch", "throw", "hurl", "lob", "plant", "detonate", "toss") and any(
-            o.lemma_.lower() in MUNITIONS for o in objs):
+            o.lemma_.lower() in MUNITIONS for o in thrown_objs):
+        objs = thrown_objs
         thrown = lemma in ("throw", "hurl", "lob", "plant", "detonate", "toss")
         mode = "explosives" if thrown else "aerial" if any(o.lemma_.lower() in ("bomb", "barrel", "chlorine", "gas")
                                                            for o in objs) else "heavy-weapons"
@@ -669,6 +672,10 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
         spec = lex.trigger("airstrike", "NOUN")
     if spec is None:
         return None
+    if spec.type == "MOBILIZE" and lemma in ("patrol", "patrolling", "convoy") and (
+            tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "upon", "against")
+            or tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ATTACK_VERBS):
+        return None   # "grenades were hurled at a police patrol": the patrol is the target, not an event told
     if spec.type == "COERCE" and spec.mode == "arrest" and (lemma == "arrest" and any(
             c.lower_ in ("cardiac", "heart", "respiratory") for c in tok.children) or tok.dep_ == "compound"):
         return None   # "a cardiac arrest"; "an arrest warrant" (the warrant is what is told)
