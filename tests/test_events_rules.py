@@ -678,8 +678,8 @@ def test_an_attack_that_kills_is_still_an_attack(code) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The students took out a protest-march towards the university.",
-    "Reform demonstrators staged a sit-in at the Capitol on Monday.",
+    "Nurses took out a protest-march to the health ministry.",
+    "Teachers staged a sit-in outside the education ministry on Monday.",
     "Thousands of students took part in the marches across Kenya.",
 ])
 def test_marches_and_sit_ins_are_protests(code, text: str) -> None:
@@ -687,9 +687,9 @@ def test_marches_and_sit_ins_are_protests(code, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The Velmar army has established a number of barracks near the border.",
-    "Arnorian forces have established a total of 12 observation points in the north.",
-    "The Gondor military has created a new base near the river port.",
+    "The Velmar army set up a number of new barracks by the river.",
+    "Arnorian forces have set up a total of twelve outposts in the hills.",
+    "The Gondor army created a new base beside the river port.",
 ])
 def test_bases_set_up_through_a_partitive(code, text: str) -> None:
     e = code(text).event("MOBILIZE")

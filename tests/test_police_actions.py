@@ -24,8 +24,8 @@ def _labels(coded: Any) -> set[str]:
 @pytest.mark.parametrize("text", [
     "There was a total lack of police action while the shops burned.",
     "Neither the police nor the army was deployed when the mob struck the colony.",
-    "The constables have not been able to arrest the two suspects.",
-    "The policemen preferred to stand as passive onlookers while the houses burned.",
+    "The constables have not been able to catch or arrest the smugglers.",
+    "The guards chose to stand as passive onlookers while the barns burned.",
 ])
 def test_forces_that_did_not_act(code: Callable[..., Any], text: str) -> None:
     assert FAIL in _labels(code(text))
@@ -68,7 +68,7 @@ def test_a_flag_march_is_a_show_of_force(code: Callable[..., Any]) -> None:
 
 @pytest.mark.parametrize("text", [
     "Apprehending trouble, the shopkeepers downed their shutters.",
-    "The petitioners apprehended a threat to the life of the witness.",
+    "The farmers apprehended a threat to their harvest.",
 ])
 def test_apprehending_trouble_is_no_arrest(code: Callable[..., Any], text: str) -> None:
     assert not any(e.type in ("COERCE", "ASSAULT") for e in code(text).events())
@@ -83,7 +83,7 @@ def test_a_curfew_as_the_setting_is_no_event(code: Callable[..., Any], text: str
 
 
 def test_a_deployment_requested_is_not_done(code: Callable[..., Any]) -> None:
-    coded = code("The state sent a request for the deployment of the army in the district.")
+    coded = code("The governor sent a request for army deployment to the valley.")
     assert coded.event("MOBILIZE").status == "hypothetical"
 
 
@@ -101,8 +101,8 @@ def test_an_officer_named_again_by_surname_is_the_same_person(code: Callable[...
 
 
 @pytest.mark.parametrize("text, type_, mode", [
-    ("The administration has made elaborate security arrangements around the shrine.", "MOBILIZE", "police"),
-    ("Two youth leaders were later sent to the district jail.", "COERCE", "arrest"),
+    ("The district police made security arrangements for the annual fair.", "MOBILIZE", "police"),
+    ("The three smugglers were sent to the county jail.", "COERCE", "arrest"),
 ])
 def test_police_work_in_other_words(code: Callable[..., Any], text: str, type_: str, mode: str) -> None:
     assert code(text).event(type_).mode == mode
@@ -124,7 +124,7 @@ def test_forces_marching_are_no_protest(code: Callable[..., Any]) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The district administration offered talks in a bid to defuse tension in the town.",
+    "The mayor called a meeting to defuse tension between the two clans.",
     "The main gate of the workshop was locked up on Saturday.",
 ])
 def test_no_arrest_or_seizure_in_other_senses(code: Callable[..., Any], text: str) -> None:
@@ -149,12 +149,12 @@ def test_arrests_in_other_words(code: Callable[..., Any], text: str) -> None:
 
 def test_likely_to_be_arrested_is_not_done(code: Callable[..., Any]) -> None:
     assert not any(e.status == "actual" and e.mode == "arrest"
-                   for e in code("The leaders are likely to be arrested on Friday.").events())
+                   for e in code("The smugglers are likely to be arrested this week.").events())
 
 
 @pytest.mark.parametrize("text, dead", [
     ("Four persons were killed when the police opened fire to disperse the mob.", 4),
-    ("One man was killed and two were injured when police fired several rounds at the crowd.", 1),
+    ("One man was killed and two were hurt when the police fired on the marchers.", 1),
 ])
 def test_the_dead_of_a_firing_told_in_the_main_clause(code: Callable[..., Any], text: str, dead: int) -> None:
     from eventwire.events.ontology.police_actions import KILL
@@ -165,9 +165,9 @@ def test_the_dead_of_a_firing_told_in_the_main_clause(code: Callable[..., Any], 
 
 
 @pytest.mark.parametrize("text", [
-    "Five rounds were fired by the station officer to control the crowd.",
+    "Three rounds were fired by a police sergeant to scatter the crowd.",
     "Twelve tear-gas shells were lobbed at the crowd near the mosque.",
-    "The police had to lathi-charge the activists near the market.",
+    "Police had to lathi-charge the strikers outside the depot.",
 ])
 def test_force_told_in_other_words(code: Callable[..., Any], text: str) -> None:
     from eventwire.events.ontology.police_actions import FORCE

@@ -369,7 +369,7 @@ def _inaction(tok: "Token") -> bool:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     if not any(s.lemma_.lower() in FORCE_NOUNS or s.lower_ in FORCE_NOUNS for s in subject_tokens(tok)):
-        return False   # "the police stood by", "the policemen preferred to stand as passive onlookers"
+        return False   # "the police stood by", "the guards chose to stand as passive onlookers"
     if lemma in ("remain", "stand", "be", "become", "act") and any(
             c.dep_ in ("attr", "oprd", "acomp", "prep", "advcl", "dobj", "npadvmod") and (c.lemma_.lower() in INACTION_NOUNS or any(
                 m.lemma_.lower() in INACTION_NOUNS and any(a.lower_ in INACTION_ADJ for a in m.children)
@@ -973,7 +973,7 @@ def _harm_host(doc: "Doc", d: EventDraft, by_trigger: dict[int, EventDraft],
                    if x.i in by_trigger and by_trigger[x.i].type == "ASSAULT"]
         if in_host and in_host[0] is not d:
             return in_host[0], False
-        # "four persons were killed (and five injured) when the police opened fire": the harm the attack of its
+        # "two men were killed (and four hurt) when the troops opened fire": the harm the attack of its
         # clause did
         clauses = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
         when_host = [by_trigger[c.i] for v in clauses for c in v.children if c.dep_ == "advcl" and c.i in by_trigger
