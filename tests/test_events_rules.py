@@ -759,3 +759,9 @@ def test_not_allowing_people_to_move_is_a_restriction(code) -> None:
     c = code("The police did not allow the protesters to enter Delhi.")
     e = c.event("COERCE")
     assert e.mode == "restrict" and e.status == "actual" and not c.events("ASSAULT")
+
+
+def test_mobilizing_civilian_backing_is_support_not_a_mobilisation(code) -> None:
+    c = code("Qatar mobilized pressure groups in Washington to back the Palestinians.")
+    assert c.events("SUPPORT") and not c.events("MOBILIZE")
+    assert code("Egypt mobilized its troops along the border.").events("MOBILIZE")

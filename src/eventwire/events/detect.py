@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..resources.events import Lexicon, TriggerSpec
 from .draft import EventDraft
-from .frames import (accidental, adjectival_noun, carried_roles, fold_riot_acts, joint_exercises, other_frame,
-                     peacekeeping_aid, retype_intended, threat_mode, threatened_content, to_clause)
+from .frames import (accidental, adjectival_noun, carried_roles, civic_mobilization, fold_riot_acts,
+                     joint_exercises, other_frame, peacekeeping_aid, retype_intended, threat_mode, threatened_content,
+                     to_clause)
 from .roles import AGENT_COMPOUNDS, expand_conj, nominal_args, object_tokens, subject_tokens
 from .status import status_of
 
@@ -747,6 +748,7 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
     drafts = accidental(doc, drafts)
     peacekeeping_aid(doc, drafts)
     joint_exercises(doc, drafts)
+    civic_mobilization(doc, drafts)
     carried_roles(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts

@@ -344,6 +344,26 @@ def carried_roles(doc: "Doc", drafts: list[EventDraft]) -> None:
             d.target_tokens = [t.i for h in [tok, *(doc[i] for i in d.extra_triggers)] for t in demanded_of(h)]
 
 
+CIVIC = {"supporter", "voter", "opinion", "public", "lobby", "diaspora", "community", "citizen", "electorate",
+         "constituency", "follower", "sympathizer", "sympathiser", "donor"}
+CIVIC_GROUPS = {"pressure", "lobby", "interest", "advocacy", "civic", "community", "support", "solidarity"}
+
+
+def civic_mobilization(doc: "Doc", drafts: list[EventDraft]) -> None:
+    """"mobilized pressure groups to support the Palestinians", "mobilised its supporters": rallying civilian
+    backing is SUPPORT (CAMEO 053 "rally support on behalf of"), not a military mobilisation (manual, MOBILIZE:
+    "military or police moves")."""
+    for d in drafts:
+        tok = doc[d.trigger]
+        if d.type != "MOBILIZE" or tok.lemma_.lower() not in ("mobilize", "mobilise"):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in CIVIC or (o.lemma_.lower() in ("group", "organization", "organisation") and any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in CIVIC_GROUPS for m in o.children))
+               for o in objs):
+            d.type, d.mode, d.cameo = "SUPPORT", None, "053"
+
+
 EXERCISES = {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game"}
 
 
