@@ -723,12 +723,11 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
                     ev.status = status_of(tok, nominal=True)
         if ev is None:
             continue
+        if not ev.nominal and not _purpose(doc[ev.trigger]):
+            retype_intended(ev, doc[ev.trigger])   # willingness, conditional coercion, promised cooperation
         if ev.type == "PROTEST":
             ev.mode = _protest_mode(doc[ev.trigger], ev.mode)
-        told_ahead = not ev.nominal and not _purpose(doc[ev.trigger])
-        if told_ahead and retype_intended(ev, doc[ev.trigger]):
-            pass   # willingness (AGREE), conditional coercion (THREATEN), promised cooperation (AGREE)
-        elif ev.status == "intended" and told_ahead:
+        if ev.status == "intended" and not ev.nominal and not _purpose(doc[ev.trigger]):
             _future(ev)
         elif ev.status == "failed" and ev.type == "AGREE":
             ev.type, ev.cameo, ev.mode, ev.status = "REJECT", "120", None, "actual"   # "failed to reach a deal"
