@@ -308,9 +308,10 @@ def test_target_of_a_requested_measure(code) -> None:
     assert c.targets(e) == {"Belarus"}
 
 
-def test_restoring_ties_is_cooperation(code) -> None:
+def test_restoring_ties_is_diplomatic_support(code) -> None:
+    # manual, SUPPORT: "initiate, resume, improve, or expand diplomatic, non-material cooperation"
     c = code("Peru and Chile restored diplomatic relations on Friday.")
-    e = c.event("COOPERATE")
+    e = c.event("SUPPORT")
     assert c.sources(e) | c.targets(e) == {"Peru", "Chile"}
 
 

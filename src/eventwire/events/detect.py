@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..resources.events import Lexicon, TriggerSpec
 from .draft import EventDraft
+from .frames import (accidental, adjectival_noun, carried_roles, civic_mobilization, fold_riot_acts,
+                     joint_exercises, other_frame, peacekeeping_aid, retype_intended, threat_mode, threatened_content,
+                     to_clause)
 from .roles import AGENT_COMPOUNDS, expand_conj, nominal_args, object_tokens, subject_tokens
 from .status import status_of
 
@@ -24,10 +27,12 @@ if TYPE_CHECKING:
 LIGHT_VERBS = {"take", "launch", "carry", "conduct", "hold", "stage", "mount", "wage", "begin", "start",
                "continue", "make", "have", "lead", "unleash", "resume", "step", "intensify", "escalate",
                "expand", "order", "claim", "impose", "inflict", "announce", "slap", "reimpose", "extend", "perform",
-               "organize", "organise", "issue"}
+               "organize", "organise", "issue", "speed", "accelerate", "hasten", "complete", "reiterate",
+               "renew", "reaffirm", "institute"}
 SPEECH = {"say", "stress", "insist", "tell", "add", "argue", "emphasize", "emphasise", "reiterate", "state",
           "declare", "note", "acknowledge", "maintain", "contend", "suggest", "believe", "think", "write",
-          "warn", "urge", "demand", "repeat", "assert", "announce", "admit", "concede", "explain"}
+          "warn", "urge", "demand", "repeat", "assert", "announce", "admit", "concede", "explain", "conclude",
+          "recommend"}
 DEONTIC = {"should", "must", "ought"}
 BLAME_NOUNS = {"obstacle", "culprit", "barrier", "impediment", "aggressor", "problem", "threat", "obstruction"}
 BLAME_ADJ = {"responsible", "culpable", "guilty"}
@@ -42,8 +47,6 @@ COOPERATIVE_NEGATES_TO_REJECT = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "RE
 # PLOVER's future rule: cooperation announced for the future is AGREE (CAMEO "express intent to …" codes),
 # a future retreat is CONCEDE, announced coercion a THREATEN whose mode is the threatened content
 PROMISED_TO_AGREE = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "030"}
-THREAT_CONTENT = {("COERCE", "arrest"): "arrest", ("SANCTION", "expel"): "expel",
-                  ("SANCTION", "discontinue"): "relations", ("SANCTION", "break"): "relations"}
 RESTRICTIVE_PROTESTS = {"strike", "boycott", "obstruct"}
 OCCUR_VERBS = {"erupt", "break", "occur", "happen", "continue", "resume", "intensify", "escalate", "rage",
                "take", "begin", "start", "flare", "ensue", "spread"}
@@ -68,7 +71,8 @@ PARTITIVES = {"state", "part", "series", "number", "lot", "portion", "some", "mo
               "ton", "tonne", "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "dollar",
               "euro", "yen", "yuan", "rupee", "franc", "million", "billion", "worth", "amount", "quantity",
               "shipment", "consignment", "cargo", "load", "truckload", "planeload", "convoy", "supply", "dose",
-              "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team"}
+              "unit", "battalion", "company", "contingent", "brigade", "squad", "platoon", "regiment", "team",
+              "mission", "group", "day", "week"}
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim"}
 ATTACK_VERBS = HARM_VERBS | {"attack", "ambush", "target", "strike", "raid", "storm", "shoot", "bomb"}
 # "an evacuation order", "evacuation warnings": forces ordering people out of an area (a coercive measure)
@@ -144,20 +148,22 @@ def _threat(tok: "Token", lex: Lexicon, consumed: set[int]) -> EventDraft | None
     lemma = tok.lemma_.lower()
     if lemma not in ("vow", "threaten", "pledge", "promise", "swear", "warn"):
         return None
-    x = _xcomp(tok)
+    x = _xcomp(tok) or to_clause(tok)
     if x is None:
         return None
-    spec = _phrase(x, lex) or lex.trigger(x.lemma_, "VERB")
-    coercive = (spec is not None and spec.type in COERCIVE_TYPES) or x.lemma_.lower() in COERCIVE_VERBS
+    spec = threatened_content(x, lex, _phrase)
+    coercive = spec is not None or x.lemma_.lower() in COERCIVE_VERBS
     if not coercive:
         return None
-    mode = "territory" if x.lemma_.lower() in TERRITORY_VERBS else "violence"
+    mode = threat_mode(spec.type, spec.mode, x.lemma_.lower()) if spec is not None else (
+        "territory" if x.lemma_.lower() in TERRITORY_VERBS else "violence")
     ev = _new(tok, _frame_spec(lemma, "THREATEN", "138" if mode == "violence" else "138", mode))
     ev.status = "threatened"
     ev.extra_triggers.append(x.i)
     consumed.add(x.i)
+    consumed.update(c.i for c in x.children if c.dep_ == "dobj" and lex.trigger(c.lemma_, "NOUN"))
     ev.source_tokens = [t.i for t in subject_tokens(tok)]
-    xs = spec or _frame_spec(x.lemma_, "ASSAULT", "190")
+    xs = _phrase(x, lex) or lex.trigger(x.lemma_, "VERB") or _frame_spec(x.lemma_, "ASSAULT", "190")
     ev.target_tokens = [t.i for t in object_tokens(x, xs)] or [
         t.i for c in x.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "into")
         for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
@@ -235,7 +241,10 @@ def _want(tok: "Token", spec: TriggerSpec) -> EventDraft | None:
 
 def _strike_noun(tok: "Token") -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if mods & {"hunger", "general", "labor", "labour", "workers", "teachers", "nationwide", "indefinite"}:
+        return False   # "a hunger strike", "a general strike": a protest
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep" and not any(
+        p.ent_type_ in ("DATE", "TIME") for p in c.children)}   # not "on Monday"
     return bool(mods & {"air", "drone", "missile", "rocket", "israeli", "military", "naval", "artillery"}) \
         or bool(preps & {"on", "against"})
 
@@ -550,6 +559,12 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
                 spec = lex.phrase(tok.lemma_, m.lemma_) if m.dep_ == "compound" else None
                 if spec is not None:
                     return spec
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPOSAL_NOUNS:
+            # "violated the ceasefire agreement": the agreement's kind decides
+            for m in c.children:
+                spec = lex.phrase(tok.lemma_, m.lemma_) if m.dep_ == "compound" else None
+                if spec is not None:
+                    return spec
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PARTITIVES:
             inner = [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
                      if p.dep_ == "pobj"]
@@ -560,6 +575,11 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
             key = c.lemma_
         elif c.dep_ == "prt":
             key = "prt:" + c.lower_
+            for o in tok.children:   # "called off the strike": the particle and the object
+                spec = lex.phrase(tok.lemma_, f"{c.lower_}:{o.lemma_.lower()}") if o.dep_ in (
+                    "dobj", "nsubjpass") else None
+                if spec is not None:
+                    return spec
         elif c.dep_ == "prep":
             key = "prep:" + c.lower_
             for p in c.children:   # "taken into custody": the preposition and its object
@@ -709,7 +729,11 @@ DEATH_VERBS = frozenset({"die", "perish", "succumb"})
 
 def _toll(ev: EventDraft, phrase: "Token") -> None:
     """"Two men died in the police firing": the dead are the attack's toll and victims."""
-    died = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "during") else None
+    prep = phrase.head if phrase.dep_ == "pobj" else None
+    died = prep.head if prep is not None and prep.lower_ in ("in", "during", "from", "after") else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lemma_.lower() in (
+            "result", "consequence"):
+        died = prep.head.head.head   # "died as a result of torture"
     if ev.type == "ASSAULT" and died is not None and died.lemma_.lower() in DEATH_VERBS:
         victims = [c for c in died.children if c.dep_ == "nsubj"]
         ev.fatalities = _count(victims) or 1
@@ -754,6 +778,11 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
                 drafts.append(frame)
                 triggers.add(frame.trigger)
                 break
+        else:
+            frame = other_frame(tok, lex, consumed, _phrase)   # permissions, orders, ruled-out acts (status set)
+            if frame is not None and frame.trigger not in triggers:
+                drafts.append(frame)
+                triggers.add(frame.trigger)
     # 2. light verbs, 3. lexicon verbs and nouns
     for tok in doc:
         if tok.i in consumed or tok.i in triggers:
@@ -763,6 +792,8 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             ev = _gerund_event(tok, lex)   # "died in the police firing": a gerund used as a noun
             if ev is not None:
                 ev.status = status_of(tok, nominal=True)
+        elif tok.pos_ == "VERB" and adjectival_noun(tok):
+            continue   # "evacuated the wounded"
         elif tok.pos_ == "VERB":
             ev = _special_verb(tok) or _light_event(tok, lex, consumed)
             if ev is None:
@@ -785,6 +816,8 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
                     ev.status = status_of(tok, nominal=True)
         if ev is None:
             continue
+        if not ev.nominal and not _purpose(doc[ev.trigger]):
+            retype_intended(ev, doc[ev.trigger])   # willingness, conditional coercion, promised cooperation
         if ev.type == "PROTEST":
             ev.mode = _protest_mode(doc[ev.trigger], ev.mode)
         if ev.status == "intended" and not ev.nominal and not _purpose(doc[ev.trigger]):
@@ -803,6 +836,12 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
     drafts = [d for d in drafts if d.trigger not in consumed or d.extra_triggers]
     drafts = _fold_harm(doc, drafts)
     drafts = _fold_protest_demands(doc, drafts)
+    drafts = fold_riot_acts(doc, drafts)
+    drafts = accidental(doc, drafts)
+    peacekeeping_aid(doc, drafts)
+    joint_exercises(doc, drafts)
+    civic_mobilization(doc, drafts)
+    carried_roles(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts
 
@@ -823,7 +862,7 @@ def _future(ev: EventDraft) -> None:
     elif ev.type == "RETREAT":
         ev.type, ev.cameo, ev.mode = "CONCEDE", "080", None
     elif ev.type in ("COERCE", "SANCTION") or (ev.type == "PROTEST" and ev.mode in RESTRICTIVE_PROTESTS):
-        content = THREAT_CONTENT.get((ev.type, ev.mode or ""), "restrict")
+        content = threat_mode(ev.type, ev.mode, "")
         ev.type, ev.mode, ev.status = "THREATEN", content, "threatened"
         ev.cameo = {"arrest": "137", "expel": "132", "relations": "132"}.get(content, "131")
 

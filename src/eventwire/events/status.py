@@ -17,14 +17,15 @@ if TYPE_CHECKING:
 ATTEMPT = {"try", "attempt", "strive", "endeavor", "endeavour"}
 FAIL = {"fail", "failure", "inability"}
 INTEND = {"agree", "plan", "intend", "prepare", "aim", "plot", "expect", "hope", "decide", "seek", "want", "wish",
-          "mean", "propose", "set", "schedule", "consider", "scheme"}
+          "mean", "propose", "set", "schedule", "consider", "scheme", "offer", "volunteer"}
 THREAT = {"vow", "threaten", "pledge", "promise", "swear", "warn"}
 REFUSE = {"refuse", "decline"}
 DENY = {"deny"}
 READY = {"ready", "willing", "prepared", "eager", "determined", "keen", "set", "poised", "due", "likely", "unlikely"}
 HYPOTHETICAL_GOVERNORS = {"face", "risk", "urge", "ask", "call", "press", "dissuade", "persuade", "prevent", "stop", "deter",
                           "avoid", "forbid", "prohibit", "demand", "want", "pressure", "implore", "oppose",
-                          "warn", "necessary", "need", "request", "plea", "appeal", "proposal"}
+                          "warn", "necessary", "need", "lobby", "campaign", "plead", "appeal", "request", "plea",
+                          "proposal"}
 REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "add", "note", "acknowledge",
              "admit", "stress", "insist"}
 INTENT_MODIFIERS = {"planned", "proposed", "possible", "potential", "expected", "imminent", "future",
@@ -38,6 +39,8 @@ WILL = {"will", "shall", "'ll", "wo"}
 WOULD = {"would", "could", "might", "may", "should", "must", "'d"}
 CONDITION_MARKS = {"if", "unless"}
 ABSOLUTE_PREPS = {"with", "after", "before", "since", "despite", "amid", "following", "as", "while", "when"}
+# "reiterated its demand that Israel ease restrictions": the clause is what is demanded, not what happened
+DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "insistence", "ultimatum", "proposal", "suggestion"}
 GOAL_NOUNS = {"goal", "aim", "plan", "intention", "objective", "bid", "effort", "attempt", "purpose", "mission"}
 
 
@@ -99,7 +102,11 @@ def status_of(trigger: "Token", nominal: bool = False) -> str:
             return "actual"
         if tok.dep_ == "relcl":
             return "actual"   # a relative clause asserts its own event ("a ceasefire, which Kyiv has backed")
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN"):
+            return "actual"   # a reduced relative: "will return the weapons seized last year" (seized before)
         lemma = head.lemma_.lower()
+        if tok.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in head.children):
+            return "hypothetical"
         if tok.dep_ in ("pobj", "pcomp") and head.lower_ in ABSOLUTE_PREPS:
             return "actual"
         if tok.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_ == "be":

@@ -111,6 +111,7 @@ _CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "abductee", "inmate",
 _CROWDS = {"protester", "protestor", "demonstrator", "marcher", "protest", "demonstration", "rally", "sit-in"}
 _HANDOVER = {"handover", "hand", "cede", "transfer"}
 _PARTS = {"exchange", "swap"}
+_SIGNING = {"sign", "ratify", "countersign", "signing", "ratification", "ink", "conclude", "finalize", "finalise"}
 
 
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
@@ -137,8 +138,8 @@ def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[s
         if intervened:
             return AcledType("Protests", "Protest with intervention")
         return AcledType("Protests", "Peaceful protest")
-    if plover_type == "AGREE":
-        return AcledType("Strategic developments", "Agreement")
+    if plover_type == "AGREE" or (plover_type == "SUPPORT" and lemma in _SIGNING):
+        return AcledType("Strategic developments", "Agreement")   # signing a treaty is PLOVER's SUPPORT
     if plover_type == "MOBILIZE":
         if lemma in ("set", "establish", "build", "erect", "open", "create") and source_sectors and (
                 objects & _BASES or not objects):
