@@ -8,9 +8,9 @@ import pytest
 
 
 @pytest.mark.parametrize("text, type_", [
-    # an offer or a stated willingness is AGREE (manual, AGREE: "offer ... or otherwise indicate willingness")
-    ("Turkey offered to mediate between Russia and Ukraine.", "AGREE"),
-    ("Russia is willing to withdraw its troops from the island.", "AGREE"),
+    # an offer or a stated willingness is AGREE (the manual counts offers and shown willingness as AGREE)
+    ("Arnor offered to mediate between Gondor and Rhun.", "AGREE"),
+    ("Gondor is ready to pull its soldiers back from the valley.", "AGREE"),
     # a firm announcement of a retreat stays CONCEDE (manual, CONCEDE: "announced ... would withdraw troops")
     ("Russia announced it will withdraw its troops from the island.", "CONCEDE"),
     # signing a treaty and opening ties are SUPPORT (manual, SUPPORT)
@@ -77,12 +77,12 @@ def test_what_a_demand_asks_for_has_not_happened(code) -> None:
 
 
 def test_a_death_from_torture_is_a_torture(code) -> None:
-    e = code("A detainee died as a result of torture in police custody in Cairo.").event("ASSAULT")
+    e = code("A detainee died as a result of torture in a prison in Velmar.").event("ASSAULT")
     assert e.mode == "torture" and e.target
 
 
 def test_a_refused_permission_is_one_refusal(code) -> None:
-    c = code("The rebels refused to allow UN planes to land in Huambo.")
+    c = code("The insurgents refused to allow relief flights to land at Ostrava Nova.")
     assert {e.type for e in c.events()} == {"REJECT"}
 
 
@@ -97,7 +97,7 @@ def test_a_signed_treaty_is_an_acled_agreement(code) -> None:
 
 
 def test_forces_pushing_into_an_enclave_capture_it(code) -> None:
-    c = code("Syrian troops pushed their way into a rebel-held enclave on Wednesday, capturing a village.")
+    c = code("Gondor soldiers forced their way into the insurgent-held hills on Friday, capturing a hamlet.")
     assert all(e.status == "actual" for e in c.events("ASSAULT")) and c.events("ASSAULT")
 
 

@@ -309,7 +309,7 @@ def test_target_of_a_requested_measure(code) -> None:
 
 
 def test_restoring_ties_is_diplomatic_support(code) -> None:
-    # manual, SUPPORT: "initiate, resume, improve, or expand diplomatic, non-material cooperation"
+    # the manual counts renewed diplomatic cooperation as SUPPORT
     c = code("Peru and Chile restored diplomatic relations on Friday.")
     e = c.event("SUPPORT")
     assert c.sources(e) | c.targets(e) == {"Peru", "Chile"}

@@ -733,7 +733,7 @@ def _toll(ev: EventDraft, phrase: "Token") -> None:
     died = prep.head if prep is not None and prep.lower_ in ("in", "during", "from", "after") else None
     if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lemma_.lower() in (
             "result", "consequence"):
-        died = prep.head.head.head   # "died as a result of torture"
+        died = prep.head.head.head   # "died as a result of torture" (the cause of a death)
     if ev.type == "ASSAULT" and died is not None and died.lemma_.lower() in DEATH_VERBS:
         victims = [c for c in died.children if c.dep_ == "nsubj"]
         ev.fatalities = _count(victims) or 1

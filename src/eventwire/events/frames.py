@@ -1,19 +1,19 @@
 """Frames that decide what an embedded act means, beside those of ``events.detect`` (PLOVER typing, issue 5).
 
-* permissions: "allowed Ouattara to run", "permitted the opposition to hold a rally" are CONCEDE (easing a
+* permissions: "allowed the mayor to stand again", "permitted the opposition to hold a rally" are CONCEDE (easing a
   restriction), the permitted act part of it;
-* orders: "ordered Menem to appear for questioning" is a REQUEST to the one ordered (the manual: "all requests,
-  demands, and orders"); an order to stop publishing is COERCE censor ("ordered La Prensa to suspend
-  publication"); orders to forces ("ordered troops to attack") are left to the act itself;
+* orders: "ordered the minister to appear before the court" is a REQUEST to the one ordered (as the manual counts orders
+  among requests); an order to stop publishing is COERCE censor ("ordered the weekly to stop
+  printing"); orders to forces ("ordered troops to attack") are left to the act itself;
 * ruled-out acts: "removing the sanctions is out of the question" is a REJECT of that act;
 * threat content: what a threat, a vow or a conditional announcement threatens gives THREATEN's mode
   (manual, THREATEN modes: restrict, arrest, relations, expel, territory, violence);
-* PLOVER's future rule refined: willingness ("is willing to withdraw", "is prepared to lift the ban", "offered
-  to hand over") is AGREE, the manual's "offer ... or otherwise indicate willingness"; a firm announcement of a
+* PLOVER's future rule refined: willingness ("is ready to pull back", "is prepared to ease the embargo", "offered
+  to hand over") is AGREE, as the manual counts offers and shown willingness; a firm announcement of a
   retreat stays CONCEDE; a cooperative act promised or vowed ("promised to continue aid") is AGREE; a coercive
   act announced under a condition ("will withdraw its force unless ...", "may halt mediation if ...") is a
   THREATEN;
-* riots told with their acts: "prisoners rioted, setting fire to mattresses" is one riot, not an arson.
+* riots told with their acts: "inmates rioted, burning bedding" is one riot, not an arson.
 """
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def permission(tok: "Token", lex: Lexicon, consumed: set[int], phrase: PhraseFn)
     ev.target_tokens = [t.i for a in allowed for t in expand_conj(a)]
     ev.issue_tokens = [t.i for t in x.subtree]
     if refused:
-        # "decided not to allow anyone to leave their homes": a restriction imposed, not a concession withheld
+        # "chose not to let traders open their stalls": a restriction imposed, not a concession withheld
         ev.type, ev.cameo, ev.mode = "COERCE", "172", "restrict"
         ev.status = "intended" if tok.head.lemma_.lower() in INTEND and tok.dep_ in ("xcomp", "ccomp") else "actual"
     return ev
@@ -147,8 +147,8 @@ CONFLICT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROT
 
 
 def commitment(tok: "Token", lex: Lexicon, consumed: set[int], phrase: PhraseFn) -> EventDraft | None:
-    """"Vietnam is committed to opening up the economy": a stated commitment to cooperate is AGREE (manual,
-    AGREE: "indicate willingness or commitment to cooperate"); a commitment to fight is not."""
+    """"Arnor is committed to freer trade with its neighbours": a stated commitment to cooperate is AGREE (the
+    manual's AGREE covers commitments to cooperate); a commitment to fight is not."""
     if tok.lemma_ == "be":
         adj = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ in COMMITTED]
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -369,7 +369,7 @@ EXERCISES = {"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game"}
 
 def joint_exercises(doc: "Doc", drafts: list[EventDraft]) -> None:
     """Joint military exercises are COOPERATE, single-country ones MOBILIZE (manual, MOBILIZE ambiguities):
-    joint when called so, held with a partner, or held by two or more sides ("French and Egyptian warships")."""
+    joint when called so, held with a partner, or held by two or more sides ("Velmari and Arnorian warships")."""
     for d in drafts:
         if d.type != "MOBILIZE" or d.cameo != "150":
             continue
@@ -406,7 +406,7 @@ RIOT_MODES = {"destroy", "primitive", "beat", None}
 
 
 def fold_riot_acts(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
-    """"Prisoners rioted, setting fire to their mattresses and smashing furniture": the burning and smashing
+    """"Inmates rioted, burning bedding and breaking doors": the burning and breaking
     (a participle clause or conjunct of the riot verb, with no subject of its own) are the riot's acts."""
     riots = {d.trigger: d for d in drafts if d.type == "PROTEST" and d.mode == "riot" and not d.nominal}
     if not riots:

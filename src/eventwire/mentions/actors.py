@@ -369,7 +369,7 @@ def _surnames(drafts: list[Draft]) -> None:
 
 def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
     """A known actor without a sector, or a person the knowledge base does not know, takes the sector of the
-    title written before its name ("Bree Prime Minister Romendacil": government; "city police commissioner
+    title written before its name ("Velmar Prime Minister Osric Dane": government; "city police commissioner
     Ravi Menon": police), CAMEO's actor + agent composition. In the title, an agent word that modifies the
     head rules, as in a generic agent ("police commissioner" is police)."""
     taken = {i: d for d in drafts for i in range(d.start, d.end)}
