@@ -178,3 +178,14 @@ def test_force_told_in_other_words(code: Callable[..., Any], text: str) -> None:
 def test_militants_throwing_grenades_is_no_crowd_control(code: Callable[..., Any]) -> None:
     coded = code("Militants hurled grenades at the police post in Velmar.")
     assert all(e.mode != "crowd-control" for e in coded.events())
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("The toll rose to nine, including the four people killed in police firing.", 4),
+    ("Two men died when the police resorted to firing to scatter the rioters.", 2),
+])
+def test_deaths_in_police_firing_are_its_toll(code: Callable[..., Any], text: str, dead: int) -> None:
+    from eventwire.events.ontology.police_actions import KILL
+
+    coded = code(text)
+    assert any(e.fatalities == dead for e in coded.events("ASSAULT")) and KILL in _labels(coded)

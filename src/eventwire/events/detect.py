@@ -583,7 +583,8 @@ def _phrase(tok: "Token", lex: Lexicon) -> TriggerSpec | None:
         elif c.dep_ == "prep":
             key = "prep:" + c.lower_
             for p in c.children:   # "taken into custody": the preposition and its object
-                spec = lex.phrase(tok.lemma_, f"{c.lower_}:{p.lemma_.lower()}") if p.dep_ == "pobj" else None
+                spec = lex.phrase(tok.lemma_, f"{c.lower_}:{p.lemma_.lower()}") if p.dep_ in ("pobj", "pcomp") \
+                    else None   # and a gerund: "resorted to firing"
                 if spec is not None:
                     return spec
         else:
@@ -728,14 +729,18 @@ DEATH_VERBS = frozenset({"die", "perish", "succumb"})
 
 
 def _toll(ev: EventDraft, phrase: "Token") -> None:
-    """"Two men died in the police firing": the dead are the attack's toll and victims."""
+    """"Two men died in the police firing", "the six people killed in police firing": the dead are the attack's
+    toll and victims."""
     prep = phrase.head if phrase.dep_ == "pobj" else None
     died = prep.head if prep is not None and prep.lower_ in ("in", "during", "from", "after") else None
     if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lemma_.lower() in (
             "result", "consequence"):
         died = prep.head.head.head   # "died as a result of torture" (the cause of a death)
-    if ev.type == "ASSAULT" and died is not None and died.lemma_.lower() in DEATH_VERBS:
-        victims = [c for c in died.children if c.dep_ == "nsubj"]
+    killed = died is not None and died.lemma_.lower() == "kill" and died.tag_ == "VBN"   # "six killed in police firing"
+    if ev.type == "ASSAULT" and died is not None and (died.lemma_.lower() in DEATH_VERBS or killed):
+        victims = [c for c in died.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not victims and died.dep_ in ("acl", "amod") and died.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            victims = [died.head]   # "the six people killed in police firing"
         ev.fatalities = _count(victims) or 1
         ev.target_tokens += [t.i for v in victims for t in expand_conj(v)]
 
@@ -835,6 +840,7 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
         triggers.add(ev.trigger)
     drafts = [d for d in drafts if d.trigger not in consumed or d.extra_triggers]
     drafts = _fold_harm(doc, drafts)
+    _deaths_when(doc, drafts)
     drafts = _fold_protest_demands(doc, drafts)
     drafts = fold_riot_acts(doc, drafts)
     drafts = accidental(doc, drafts)
@@ -963,6 +969,21 @@ def _assault_before(doc: "Doc", d: EventDraft, kept: list[EventDraft]) -> EventD
         if e.type == "ASSAULT" and e.source_tokens and sent.start <= e.trigger < d.trigger and not e.nominal:
             return e
     return None
+
+
+def _deaths_when(doc: "Doc", drafts: list[EventDraft]) -> None:
+    """"Three men died when the police resorted to firing": the dead of the main clause are the toll and victims
+    of the attack its "when" clause tells."""
+    for d in drafts:
+        tok = doc[d.trigger]
+        head = tok.head
+        if d.type != "ASSAULT" or d.fatalities or tok.dep_ != "advcl" or head.lemma_.lower() not in DEATH_VERBS:
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in tok.children):
+            continue
+        victims = [c for c in head.children if c.dep_ == "nsubj"]
+        d.fatalities = _count(victims) or 1
+        d.target_tokens += [t.i for v in victims for t in expand_conj(v)]
 
 
 def _fold_harm(doc: "Doc", drafts: list[EventDraft]) -> list[EventDraft]:
