@@ -26,6 +26,10 @@ def _labels(coded: Any) -> set[str]:
     "Neither the police nor the army was deployed when the mob struck the colony.",
     "The constables have not been able to catch or arrest the smugglers.",
     "The guards chose to stand as passive onlookers while the barns burned.",
+    "The police did nothing while the shops burned.",
+    "The constables did not do enough to protect the traders.",
+    "The police watched as the mob set fire to the bus depot.",
+    "The troops sat idly inside their trucks.",
 ])
 def test_forces_that_did_not_act(code: Callable[..., Any], text: str) -> None:
     assert FAIL in _labels(code(text))
@@ -189,3 +193,12 @@ def test_deaths_in_police_firing_are_its_toll(code: Callable[..., Any], text: st
 
     coded = code(text)
     assert any(e.fatalities == dead for e in coded.events("ASSAULT")) and KILL in _labels(coded)
+
+
+@pytest.mark.parametrize("text", [
+    "The police did their best to calm the crowd.",
+    "Police watched the suspect's house for a week.",
+])
+def test_forces_that_acted_did_not_fail(code: Callable[..., Any], text: str) -> None:
+    assert FAIL not in _labels(code(text))
+

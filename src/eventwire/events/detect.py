@@ -374,22 +374,31 @@ FORCE_NOUNS = {"police", "policeman", "policemen", "force", "troops", "troop", "
 
 def _inaction(tok: "Token") -> bool:
     """Idioms of forces standing by: "the police remained (mute) spectators", "stood by", "looked the other
-    way" (only with the police, troops or officials as subject)."""
+    way", "did nothing", "watched as …", "sat idly" (only with the police, troops or officials as subject)."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     if not any(s.lemma_.lower() in FORCE_NOUNS or s.lower_ in FORCE_NOUNS for s in subject_tokens(tok)):
         return False   # "the police stood by", "the guards chose to stand as passive onlookers"
     if lemma in ("remain", "stand", "be", "become", "act") and any(
-            c.dep_ in ("attr", "oprd", "acomp", "prep", "advcl", "dobj", "npadvmod") and (c.lemma_.lower() in INACTION_NOUNS or any(
-                m.lemma_.lower() in INACTION_NOUNS and any(a.lower_ in INACTION_ADJ for a in m.children)
-                for m in c.subtree)) for c in kids):
+            c.dep_ in ("attr", "oprd", "acomp", "prep", "advcl", "dobj", "npadvmod") and (
+                c.lemma_.lower() in INACTION_NOUNS or any(
+                    m.lemma_.lower() in INACTION_NOUNS and any(a.lower_ in INACTION_ADJ for a in m.children)
+                    for m in c.subtree)) for c in kids):
         return any(a.lower_ in INACTION_ADJ for c in kids for a in c.subtree) or lemma in ("remain", "stand")
     if lemma == "stand" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "by" for c in kids):
         return not any(p.dep_ == "pobj" for c in kids if c.lower_ == "by" for p in c.children)   # not "stood by X"
     if lemma == "look" and any(c.dep_ == "npadvmod" and c.lemma_.lower() == "way" and any(
             a.lower_ == "other" for a in c.children) for c in kids):
         return True
-    return False
+    if lemma == "do" and any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "little") or c.lower_ in (
+            "anything", "enough", "much") and any(n.dep_ == "neg" for n in kids)) for c in kids):
+        return True   # "the police did nothing", "did not do enough"
+    if lemma == "watch" and any(c.dep_ == "advcl" and any(m.lower_ in ("as", "while") for m in c.children)
+                                or c.dep_ in ("ccomp", "dobj") and any(v.pos_ == "VERB" for v in c.children)
+                                for c in kids):
+        return True   # "the police watched as the mob burned the shops", "watched a mob beat two men"
+    return lemma == "sit" and any(c.dep_ == "advmod" and c.lower_ in ("idly", "quietly", "silently", "back")
+                                  for c in kids)   # "the police sat idly"
 
 
 FAILURE_NOUNS = {"inaction", "failure", "apathy", "negligence", "laxity", "lapse", "complicity", "connivance",
