@@ -702,3 +702,16 @@ def test_grenades_hurled_in_the_passive_at_a_patrol(code) -> None:
     assert not c.events("MOBILIZE")   # the patrol is the target
     assert c.event("ASSAULT").acled.sub_event_type == "Grenade"
 
+
+@pytest.mark.parametrize("text", [
+    "Stone-throwing protesters clashed with police in Velmar on Monday.",
+    "Protesters hurled rocks at riot police near the town hall in Velmar.",
+])
+def test_protesters_violence_is_a_violent_demonstration(code, text: str) -> None:
+    e = code(text).event("ASSAULT")
+    assert (e.acled.event_type, e.acled.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_rocks_thrown_are_no_explosives(code) -> None:
+    assert code("Youths hurled rocks at the riot police in Velmar.").event("ASSAULT").mode == "primitive"
+

@@ -548,8 +548,11 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         thrown = lemma in ("throw", "hurl", "lob", "plant", "detonate", "toss")
         mode = "explosives" if thrown else "aerial" if any(o.lemma_.lower() in ("bomb", "barrel", "chlorine", "gas")
                                                            for o in objs) else "heavy-weapons"
+        if thrown and all(o.lemma_.lower() in ("stone", "rock", "brick", "bottle") for o in objs
+                          if o.lemma_.lower() in MUNITIONS | {"bottle"}):
+            mode = "primitive"   # "hurled rocks at the police": stones, not explosives
         mode = _instrument_mode(doc_subjects(tok)) or mode
-        cameo = {"aerial": "195", "explosives": "183"}.get(mode, "194")
+        cameo = {"aerial": "195", "explosives": "183", "primitive": "180"}.get(mode, "194")
         ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", mode, cameo, frozenset({"on", "at"})))
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "into")

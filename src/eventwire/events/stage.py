@@ -206,6 +206,8 @@ def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
     return frozenset(words)
 
 
+# the side of a protest: its violence is a violent demonstration (ACLED), not a mob's
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "agitator", "picketer"}
 _TAKEOVER = {"enter", "capture", "seize", "take", "occupy", "regain", "retake", "recapture", "overrun", "control",
              "hand", "handover", "advance"}
 
@@ -257,7 +259,8 @@ def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Ev
         acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
                     intervened=d.intervened, excessive=d.excessive, symmetric=d.symmetric,
                     direct_fire=d.direct_fire,
-                    objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts)),
+                    objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts),
+                    by_protesters=any(doc[i].lemma_.lower() in PROTESTERS for i in d.source_tokens)),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,

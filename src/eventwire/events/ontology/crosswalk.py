@@ -117,16 +117,20 @@ _SIGNING = {"sign", "ratify", "countersign", "signing", "ratification", "ink", "
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
           source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None,
           intervened: bool = False, excessive: bool = False, symmetric: bool = False, direct_fire: bool = False,
-          objects: frozenset[str] = frozenset(), taken_over: bool = False) -> AcledType:
+          objects: frozenset[str] = frozenset(), taken_over: bool = False, by_protesters: bool = False) -> AcledType:
     """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
     the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
     ``lemma`` the trigger's lemma (it tells a recapture from a capture), ``intervened`` whether the police or
     army acted against a protest's crowd, ``excessive`` whether with lethal force, ``symmetric`` whether both sides fired (an exchange of fire),
     ``direct_fire`` whether the fire was one the target could answer (small arms, fire both ways), ``objects``
     the lemmas of what the trigger acted on (its object, particle, modifiers and target words), ``taken_over``
-    whether another side took the place a withdrawal left."""
+    whether another side took the place a withdrawal left, ``by_protesters`` whether the side that did it is named
+    as protesters or demonstrators (their violence is a violent demonstration, not mob violence)."""
     if status not in ("actual", "attempted", "failed"):
         return AcledType()
+    if plover_type == "ASSAULT" and by_protesters and mode in (None, "primitive", "beat", "destroy", "explosives") \
+            and weapon not in ("firearm", "heavy", "aerial", "drone", "suicide"):
+        return AcledType("Riots", "Violent demonstration")   # "stone-throwing protesters clashed with police"
     if plover_type == "ASSAULT":
         return _assault(mode, target_sectors, source_sectors, weapon=weapon, lemma=lemma, symmetric=symmetric,
                         direct_fire=direct_fire, objects=objects)
