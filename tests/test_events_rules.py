@@ -715,3 +715,13 @@ def test_protesters_violence_is_a_violent_demonstration(code, text: str) -> None
 def test_rocks_thrown_are_no_explosives(code) -> None:
     assert code("Youths hurled rocks at the riot police in Velmar.").event("ASSAULT").mode == "primitive"
 
+
+@pytest.mark.parametrize("text", [
+    "Soldiers discovered an underground depot containing rifles and ammunition near Velmar.",
+    "Troops destroyed 40 landmines and 12 roadside bombs during a sweep near Velmar.",
+    "Police found a cache of ammunition in a farmhouse outside Velmar.",
+])
+def test_weapons_found_or_destroyed_are_disrupted_weapons_use(code, text: str) -> None:
+    e = code(text).events()[0]
+    assert e.acled.sub_event_type == "Disrupted weapons use"
+

@@ -127,6 +127,11 @@ def _words(trigger: "Token") -> list["Token"]:
             out += _phrase(c)   # a parse slip: the second weapon read as a conjoined verb
         elif c.dep_ == "dobj" and trigger.pos_ == "VERB":
             out += [c] + [m for m in c.children if m.dep_ in ("compound", "amod", "conj")]
+            # "found a depot containing weapons", "a cache of ammunition": the payload or contents name the weapon
+            out += [t for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in PAYLOAD_VERBS
+                    for t in a.subtree if t.dep_ not in _OTHER_CLAUSES]
+            out += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
+                    if p.dep_ == "pobj"]
             # "targeted Israeli troops … with 60mm shells": the instrument read as the object's modifier
             out += [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "using")
                     for t in p.subtree if t.dep_ not in _OTHER_CLAUSES]

@@ -89,7 +89,8 @@ _PROJECTILES = {"drone", "uav", "quadcopter", "missile", "rocket", "projectile",
 _EQUIPMENT = {"drone", "uav", "quadcopter", "vehicle", "tank", "truck", "jeep", "bulldozer", "equipment", "camera",
               "car", "boat", "weapon", "ammunition", "arm"}
 _UNARMED_DRONES = {"surveillance", "reconnaissance", "spy", "scout", "observation"}
-_DISRUPT = {"intercept", "defuse", "dismantle", "down", "shoot"}
+_DISRUPT = {"intercept", "defuse", "dismantle", "down", "shoot", "destroy", "clear", "neutralize", "neutralise",
+            "disable", "deactivate"}   # "destroyed 300 mines", "cleared landmines": weapons stopped
 _TAKING = _RETAKE | _TAKE | {"enter", "invade", "free", "release", "storm", "overrun"}
 _CONFISCATE = {"seize", "confiscate", "impound", "requisition", "expropriate", "seizure", "confiscation"}
 # repression of a crowd or of opponents is not a security measure (the protest or the arrests are the event)
