@@ -725,3 +725,13 @@ def test_weapons_found_or_destroyed_are_disrupted_weapons_use(code, text: str) -
     e = code(text).events()[0]
     assert e.acled.sub_event_type == "Disrupted weapons use"
 
+
+@pytest.mark.parametrize("text", [
+    "A soldier was killed and two others were wounded when a roadside bomb, planted by militants, detonated near "
+    "their patrol vehicle in Velmar.",
+    "Two soldiers died after their truck hit a landmine laid by the rebels near Velmar.",
+])
+def test_mines_and_roadside_bombs_are_remote_explosives(code, text: str) -> None:
+    subs = {e.acled.sub_event_type for e in code(text).events("ASSAULT")}
+    assert subs == {"Remote explosive/landmine/IED"}
+

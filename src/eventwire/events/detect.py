@@ -541,6 +541,16 @@ def _special_verb(tok: "Token") -> EventDraft | None:
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         ev.symmetric = lemma == "exchange"
         return ev
+    mines = [o for o in objs if o.lemma_.lower() in ("mine", "landmine", "ied", "bomb")] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over") for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in ("mine", "landmine", "ied", "bomb")]
+    if lemma in ("hit", "strike", "step", "drive", "run") and mines:
+        # "their truck hit a landmine laid by the rebels": a mine attack by those who laid it
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", "explosives", "183", frozenset()))
+        ev.source_tokens = [p.i for m in mines for a in m.children if a.dep_ == "acl"
+                            for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+        ev.target_tokens = [t.i for t in subject_tokens(tok)]
+        return ev
     thrown_objs = objs + [c for c in tok.children if c.dep_ == "nsubjpass"]   # "grenades were hurled at"
     if lemma in ("drop", "fire", "launch", "throw", "hurl", "lob", "plant", "detonate", "toss") and any(
             o.lemma_.lower() in MUNITIONS for o in thrown_objs):
