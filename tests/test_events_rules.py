@@ -735,3 +735,8 @@ def test_mines_and_roadside_bombs_are_remote_explosives(code, text: str) -> None
     subs = {e.acled.sub_event_type for e in code(text).events("ASSAULT")}
     assert subs == {"Remote explosive/landmine/IED"}
 
+
+def test_an_attack_on_a_hotel_is_one_sided(code) -> None:
+    e = code("Armed men attacked a hotel in the coastal town of Velmar on Sunday.").event("ASSAULT")
+    assert e.acled.sub_event_type == "Attack"
+

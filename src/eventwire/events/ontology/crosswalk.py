@@ -81,7 +81,9 @@ _UNARMED = {"man", "woman", "boy", "girl", "child", "people", "person", "civilia
             "activist", "councillor", "councilor", "chairman", "chairperson", "candidate", "politician", "deacon",
             "sarpanch", "owner", "victim", "body", "pedestrian", "motorist", "rider", "villager", "relative",
             "village", "hamlet", "settlement", "homestead", "house", "home", "camp", "market", "school", "church",
-            "mosque", "farm", "shop", "neighbourhood", "neighborhood", "community", "household", "compound"}
+            "mosque", "farm", "shop", "neighbourhood", "neighborhood", "community", "household", "compound",
+            "hotel", "restaurant", "bar", "cafe", "nightclub", "hospital", "clinic", "bus", "population", "tourist",
+            "guest", "shopper", "mourner", "wedding", "funeral", "temple", "shrine", "synagogue", "parishioner"}
 # what an interception or a defusal stops: ACLED "Disrupted weapons use"
 _PROJECTILES = {"drone", "uav", "quadcopter", "missile", "rocket", "projectile", "shell", "mortar", "bomb", "ied",
                 "explosive", "device", "mine", "landmine"}
