@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..resources.cameo_verbs import SLOTS, Element, VerbDictionary, VerbEntry, VerbPattern, event_code
+from ..resources.cameo_verbs import SLOTS, Element, VerbDictionary, VerbEntry, VerbPattern, event_code, paired_code
 from ..resources.events import Lexicon, TriggerSpec
 from .draft import EventDraft
 from .ontology.crosswalk import CAMEO_ROOT_TO_PLOVER
@@ -29,11 +29,12 @@ if TYPE_CHECKING:
 DICTIONARY_FLAG = "dictionary"      # in a TriggerSpec frame: the event's code is the dictionary's, as written
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 Binding = dict[str, int]            # slot ("$", "+") -> token index
+WORDS = "#"                         # in a Binding: how many literal words the match used (its specificity)
 
 
 def _word_at(tokens: list["Token"], i: int, word: str) -> bool:
     tok = tokens[i]
-    return word in (tok.lower_, tok.lemma_.lower()) or (word == "not" and tok.lower_ == "n't")
+    return word == tok.lower_ or (word == "not" and tok.lower_ == "n't")
 
 
 def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tight: bool, vd: VerbDictionary,
@@ -67,6 +68,7 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
         if _word_at(tokens, i, head.text):
             found = _match(rest, tokens, i + 1, head.joined, vd, mentions, verb, binding)
             if found is not None:
+                binding[WORDS] = binding.get(WORDS, 0) + 1   # words matched: a synonym set's phrase counts its own
                 return found
     return None
 
@@ -93,10 +95,12 @@ def _verb_ok(entry: VerbEntry, tok: "Token") -> bool:
         if entry.before else all(w in nxt for w in entry.after)
 
 
-def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tuple[str | None, Binding, bool] | None:
-    """(code or None for "no event", slot bindings, negation spelled out by the pattern) for a verb of the
-    dictionary; None when ``tok`` is not one of its verbs."""
-    entries = [e for e in vd.lookup(tok.lemma_.lower(), tok.lower_) if _verb_ok(e, tok)]
+def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tuple[str, Binding, bool] | None:
+    """(the code as written in its brackets, slot bindings, negation spelled out by the pattern) for a verb of
+    the dictionary; None when ``tok`` is not one of its verbs."""
+    # the verb as written first ("left" is LEFT [032:033] before it is a form of LEAVE [012]), else its lemma
+    entries = [e for e in vd.lookup(tok.lower_) if _verb_ok(e, tok)] \
+        or [e for e in vd.lookup(tok.lemma_.lower()) if _verb_ok(e, tok)]
     if not entries:
         return None
     sent = tok.sent
@@ -108,14 +112,14 @@ def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tupl
         binding = _pattern_matches(p, tok, before, after, vd, mentions)
         if binding is None:
             continue
-        rank = (p.words, -order)
+        rank = (binding.pop(WORDS, 0), p.words, -order)
         if best is None or rank > best:
             best, chosen = rank, (p, binding)
     if chosen is not None:
         p, binding = chosen
         negated = any(e.text in NEGATIONS or "NEG" in e.text for e in (*p.before, *p.after))
-        return event_code(p.code), binding, negated
-    default = next((c for e in entries if (c := event_code(e.code)) is not None), None)
+        return p.code, binding, negated
+    default = next((e.code for e in entries if event_code(e.code) is not None), "---")
     return default, {}, False
 
 
@@ -126,6 +130,10 @@ def _mention_of(i: int, mentions: dict[int, int]) -> list[int]:
 def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
     """The first actor mention after the verb inside its phrase (not inside a clause with its own subject),
     with the actors coordinated with it."""
+    for subject in (c for c in tok.children if c.dep_ == "nsubjpass"):   # "X was opposed by Y": X is the target
+        found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
+        if found:
+            return found
     own = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
     for t in tok.subtree:
         if t.i <= tok.i or t.i in own or t.i not in mentions or t.tag_ == "PRP$":
@@ -139,7 +147,18 @@ def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
             found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
             if found:
                 return found
-    return []
+    return _continued(tok, mentions)
+
+
+def _continued(tok: "Token", mentions: dict[int, int]) -> list[int]:
+    """A sentence the parser cut before its end ("would now boycott an anti- | Gondor parade": no final
+    punctuation) continues in the next: the verb's phrase runs on into it, and its first actor is the target."""
+    doc, sent = tok.doc, tok.sent
+    if sent[-1].is_punct or sent.end >= len(doc):
+        return []
+    nxt = doc[sent.end].sent
+    first = next((i for i in range(nxt.start, nxt.end) if i in mentions and doc[i].tag_ != "PRP$"), None)
+    return [] if first is None else [k for c in expand_conj(doc[first]) for k in _mention_of(c.i, mentions)]
 
 
 def _mention_at(tok: "Token", mentions: dict[int, int]) -> list[int]:
@@ -151,6 +170,12 @@ def _source(tok: "Token", mentions: dict[int, int]) -> list[int]:
     """The verb's subject; else the actors inside its subject phrases ("Old foes Gondor and Osgiliath");
     else the nearest actor mention before the verb in its sentence."""
     subject = [t.i for t in subject_tokens(tok)]
+    own = {c.i for c in tok.children}
+    if subject and not own & set(subject):   # a subject borrowed from a governing verb: an actor right before
+        left = [c for c in tok.lefts if c.dep_ in ("npadvmod", "nmod", "dep", "compound") and c.pos_ == "PROPN"]
+        found = [k for c in left for t in expand_conj(c) for k in _mention_at(t, mentions)]   # "Estonia armed"
+        if found:
+            return found
     if any(_mention_at(tok.doc[i], mentions) for i in subject):
         return subject
     inside = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
@@ -206,12 +231,13 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         found = code_for(tok, vd, mentions)
         if found is None:
             continue
-        code, binding, negation_in_pattern = found
+        raw, binding, negation_in_pattern = found
+        code = event_code(raw)
         if code is None:
             continue
         lemma = tok.lemma_.lower()
         spec = TriggerSpec(lemma, "VERB", plover_type(code, lemma, lex), None, code, frozenset({DICTIONARY_FLAG}))
-        ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code)
+        ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code, paired=paired_code(raw))
         ev.source_tokens = _mention_of(binding["$"], mentions) if "$" in binding else _source(tok, mentions)
         ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
         if not ev.target_tokens and _reciprocal(tok, lex):

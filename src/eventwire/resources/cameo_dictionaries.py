@@ -166,7 +166,7 @@ def parse_code(inner: str) -> DatedCode | None:
 
 def _name(raw: str) -> str:
     """``ARNOR_KINGDOM_`` -> "ARNOR KINGDOM" (still as written; ``display`` cases it)."""
-    return re.sub(r"\s+", " ", raw.replace("_", " ")).strip(" +")
+    return re.sub(r"\s+", " ", raw.replace("_", " ")).strip(" +=")   # "MOUSE=": the name as written
 
 
 def parse_actor_dictionary(text: str) -> list[ActorEntry]:

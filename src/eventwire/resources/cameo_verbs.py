@@ -128,6 +128,16 @@ def event_code(raw: str) -> str | None:
     return None if not code or code in NULL_CODES or set(code) <= {"-", "+"} else code
 
 
+def paired_code(raw: str) -> str | None:
+    """The second code of a paired code ``[A:B]`` (TABARI/PETRARCH paired events: the source does A to the
+    target and the target B back to the source, "left for X" [032:033] is a visit and its reception); None when
+    the bracket holds one code or either half is empty or null."""
+    first, sep, second = raw.strip().partition(":")
+    if not sep or not first.strip():
+        return None
+    return event_code(second)
+
+
 def _words(raw: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", raw.strip().strip("=")) if w]
 

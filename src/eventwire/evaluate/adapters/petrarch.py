@@ -34,8 +34,8 @@ Scoring:
 * **cameo_root_accuracy**: over records with at least one gold event; right when the root of the
   highest-confidence non-negated event's code is one of the gold roots (no event: wrong).
 * **actor_code_accuracy**: over every gold source and target code of every gold event. Each gold event is
-  aligned with the predicted event of the same CAMEO root (highest confidence), else the
-  highest-confidence event; a gold code is right when that event has it in the same role (either role
+  aligned with the predicted event of the same 3-digit CAMEO code (highest confidence), else of the same root,
+  else the highest-confidence event; a gold code is right when that event has it in the same role (either role
   when the event is symmetric).
 """
 from __future__ import annotations
@@ -146,9 +146,13 @@ def _predicted(events: list[Event], actors: dict[str, Actor]) -> set[Triple]:
 
 
 def _aligned(events: list[Event], gold_code: str) -> Event | None:
+    """The predicted event a gold event is compared with: of the same 3-digit code (a paired visit and its
+    reception share a root), else of the same root, else the best event."""
     root = cameo_root(gold_code)
+    code = str(gold_code)[:3]
+    exact = [e for e in events if (e.cameo or "")[:3] == code]
     same = [e for e in events if cameo_root(e.cameo) == root]
-    return best_event(same) or best_event(events)
+    return best_event(exact) or best_event(same) or best_event(events)
 
 
 class _Scores:
@@ -251,7 +255,8 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
     verbs: dict[tuple[Path, ...], VerbDictionary] = {}
     for key, recs in groups.items():
         actors, source_file = kb_actors[key]
-        kb = load_kb().add(actors).add_agents(import_agent_files(dictionary_files(data_dir, source_file, "agents")))
+        kb = load_kb().add(actors).add_agents(import_agent_files(dictionary_files(data_dir, source_file, "agents")),
+                                                replace=True)
         verb_files = tuple(dictionary_files(data_dir, source_file, "verbs"))
         if verb_files and verb_files not in verbs:
             verbs[verb_files] = import_verb_files(verb_files)
