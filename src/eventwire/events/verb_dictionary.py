@@ -161,6 +161,30 @@ def _continued(tok: "Token", mentions: dict[int, int]) -> list[int]:
     return [] if first is None else [k for c in expand_conj(doc[first]) for k in _mention_of(c.i, mentions)]
 
 
+COORDINATION = frozenset({"conj", "appos"})
+MISPARSED = frozenset({"nmod", "compound", "npadvmod", "dep"})
+
+
+def _conjuncts(tokens: list[int], doc: "Doc", mentions: dict[int, int]) -> list[int]:
+    """``tokens`` with the actor mentions coordinated with theirs: conjuncts and appositions of a mention's
+    head ("Mordor, the Shire, Fornost and Bree"), also a name the parser hung on the head as a modifier
+    that has a conjunction of its own ("Fornost and the evil awful Gondor")."""
+    out = list(tokens)
+    seen: set[int] = set()
+    todo = [doc[s:e].root for s, e in mentions.items() if any(s <= t < e for t in tokens)]
+    while todo:
+        node = todo.pop()
+        if node.i in seen:
+            continue
+        seen.add(node.i)
+        for c in node.children:
+            if c.dep_ in COORDINATION or (c.dep_ in MISPARSED and c.i < node.i and any(
+                    g.dep_ in ("cc", "conj") for g in c.children)):
+                out.extend(k for k in _mention_at(c, mentions) if k not in out)
+                todo.append(c)
+    return out
+
+
 def _mention_at(tok: "Token", mentions: dict[int, int]) -> list[int]:
     """The tokens of the actor mention ``tok`` lies in (empty when none)."""
     return next((list(range(s, e)) for s, e in mentions.items() if s <= tok.i < e), [])
@@ -240,6 +264,8 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code, paired=paired_code(raw))
         ev.source_tokens = _mention_of(binding["$"], mentions) if "$" in binding else _source(tok, mentions)
         ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
+        ev.source_tokens = _conjuncts(ev.source_tokens, doc, mentions)
+        ev.target_tokens = _conjuncts(ev.target_tokens, doc, mentions)
         if not ev.target_tokens and _reciprocal(tok, lex):
             ev.source_tokens, ev.target_tokens, ev.symmetric = _split_conjuncts(ev.source_tokens, mentions)
         ev.status = status_of(tok)
