@@ -130,7 +130,8 @@ def _mention_of(i: int, mentions: dict[int, int]) -> list[int]:
 def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
     """The first actor mention after the verb inside its phrase (not inside a clause with its own subject),
     with the actors coordinated with it."""
-    for subject in (c for c in tok.children if c.dep_ == "nsubjpass"):   # "X was opposed by Y": X is the target
+    passive = any(c.dep_ == "agent" for c in tok.children)
+    for subject in (c for c in tok.children if c.dep_ == "nsubjpass" and passive):   # "X was opposed by Y"
         found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
         if found:
             return found

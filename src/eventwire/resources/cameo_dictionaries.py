@@ -15,7 +15,7 @@ Agent dictionaries (``*.agents.txt``)::
 
     !PERSON! = MAN, MEN, WOMAN        # a substitution set, expanded where !PERSON! appears
     FOREIGN_MINISTER [~GOVFRM]        # "~XXX": sectors joined to the actor's country ("Israeli minister")
-    POLICE {} [~COP]                  # "{}" or "{PLURALS}": plural forms (empty: regular plural)
+    POLICE {} [~COP]                  # "{PLURALS}": its plural forms; "{}": none (no braces: the regular plural)
     MSF {} [NGO~]                     # "XXX~": the agent is itself a primary actor code
 
 ``import_actors`` turns actor entries into ``KBActor`` records for ``load_kb().add(...)``: the code valid on
@@ -95,6 +95,7 @@ class CameoAgent:
     plurals: tuple[str, ...]
     code: str
     primary: bool
+    no_plural: bool = False     # "POLICE {}": empty braces, the phrase has no plural ("polices" is not an agent)
 
 
 # ----------------------------------------------------------------------------------------------- reading
@@ -223,13 +224,14 @@ def parse_agent_dictionary(text: str) -> list[CameoAgent]:
         head = line[:code_match.start()]
         plural_match = _PLURALS.search(head)
         plurals = tuple(_name(p) for p in plural_match.group(1).split(",") if p.strip()) if plural_match else ()
+        no_plural = plural_match is not None and not plurals
         phrase = _PLURALS.sub("", head).strip()
         primary = raw_code.endswith("~") and not raw_code.startswith("~")
         code = raw_code.strip("~")
         if not phrase or code in NULL_CODES:
             continue
         for expanded in _expand(phrase, sets):
-            agents.append(CameoAgent(_name(expanded), plurals, code, primary))
+            agents.append(CameoAgent(_name(expanded), plurals, code, primary, no_plural))
     return agents
 
 
@@ -324,7 +326,8 @@ def agent_specs(agents: Iterable[CameoAgent]) -> list[tuple[AgentSpec, tuple[str
         if a.primary:
             continue
         first = a.code[:3]
-        forms = [p.lower() for p in a.plurals] or [plural(a.phrase.lower())]   # "{}": the regular plural
+        # the plurals listed, else the regular plural; "{}" (no plural listed at all) none
+        forms = [p.lower() for p in a.plurals] or ([] if a.no_plural else [plural(a.phrase.lower())])
         heads = [f.split()[-1] for f in (a.phrase.lower(), *forms) if " " in f]   # "golden geese" -> "geese"
         out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms + heads))))
     return out
