@@ -273,6 +273,20 @@ def _unattributed(doc: "Doc", d: EventDraft) -> bool:
         or bool(d.target_tokens))
 
 
+def _absorbed_countries(drafts: list[EventDraft], analysis: "Analysis") -> None:
+    """In a dictionary-coded event, a country beside an agent of that country is the agent's ("lawmakers in
+    Fornost and Gondor": Fornost's and Gondor's lawmakers, not Gondor itself)."""
+    actors = {a.id: a for a in analysis.actors}
+
+    def kept(ids: list[str]) -> list[str]:
+        agents = {actors[i].country for i in ids if i in actors and actors[i].kind != "country" and actors[i].sector}
+        return [i for i in ids if not (i in actors and actors[i].kind == "country" and actors[i].country in agents)]
+
+    for d in drafts:
+        if d.spec.has(DICTIONARY_FLAG):
+            d.source, d.target = kept(d.source), kept(d.target)
+
+
 def _paired(drafts: list[EventDraft], lexicon: Lexicon) -> list[EventDraft]:
     """A dictionary's paired code ``[A:B]``: the source does A to the target and the target B back ("left for
     X" [032:033]: a visit and the reception of a visit); the same code both ways is one mutual event."""
@@ -307,6 +321,8 @@ def event_stage(analysis: "Analysis") -> None:
     if not analysis.resources.verbs_only:
         drafts += quoted_demands(doc, analysis.quotes, {d.trigger for d in drafts})
     _attach(drafts, analysis)
+    if verbs is not None:
+        _absorbed_countries(drafts, analysis)
     for d in drafts:
         if d.quote_speakers and not d.source:
             d.source = list(d.quote_speakers)
