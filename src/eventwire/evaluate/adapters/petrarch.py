@@ -12,10 +12,11 @@ extended with the record's own actor dictionaries, read by ``resources.cameo_dic
 
 The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) extends the KB's agents, and its verb
 dictionary (``*.verbs.txt``; CAMEO.2.0.txt for the Phoenix set, read by ``resources.cameo_verbs``) codes the
-events alone (``verbs_only``), as PETRARCH codes the suite. Both PETRARCH suites are coded with the verb
-dictionary of ``petrarch2-HEAD``: it is the same validation dictionary (PETR.Validate.verbs.txt) in its
-maintained version, while the 2014 snapshot has no synonym sets at all although its records test them
-(category SYNSET). The extended KB and the verbs reach the stages
+events alone (``verbs_only``), as PETRARCH codes the suite. The 2014 records are coded with their own verb
+dictionary (the 2014 snapshot, TABARI syntax: the verb forms and ``{A | B}`` alternatives they test) followed by
+the same validation dictionary in its maintained version (``petrarch2-HEAD``): the snapshot has no synonym
+sets although its records test them (category SYNSET). The snapshot's entries come first (its default codes
+win), the most specific pattern of either codes. The extended KB and the verbs reach the stages
 through ``default_pipeline(kb=..., verbs=..., verbs_only=True)``. The same records are also scored
 with the packaged KB alone: those metrics carry the prefix ``default_kb_``.
 
@@ -91,9 +92,10 @@ def dictionary_files(data_dir: Path, source_file: str, kind: str = "actors") -> 
     if key is None:
         return []
     if key != "phoenix":
-        if kind == "verbs":   # the suite's verb dictionary in its maintained version (see the docstring)
-            key = DICTIONARY_SETS["petrarch2"]
-        return sorted((data_dir / "dictionaries" / key).glob(f"*.{kind}.txt"))
+        own = sorted((data_dir / "dictionaries" / key).glob(f"*.{kind}.txt"))
+        if kind == "verbs" and key != DICTIONARY_SETS["petrarch2"]:   # then the maintained version (docstring)
+            own += sorted((data_dir / "dictionaries" / DICTIONARY_SETS["petrarch2"]).glob(f"*.{kind}.txt"))
+        return own
     for folder in (data_dir / "dictionaries" / "phoenix", data_dir.parent / "cameo-dictionaries",
                    shared_root() / "data" / "cameo-dictionaries"):
         found = sorted(folder.glob(PHOENIX_FILES[kind]))
