@@ -10,7 +10,8 @@ extended with the record's own actor dictionaries, read by ``resources.cameo_dic
   folder has them, else ``../cameo-dictionaries/`` beside it, else ``shared/data/cameo-dictionaries``
   (reference data, not gold: so a copy of this folder alone scores the same).
 
-The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) extends the KB's agents, and its verb
+The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) replaces the KB's agents (its codes rule:
+"Ithilen's militia" is Ithilen when the dictionary knows no militia), and its verb
 dictionary (``*.verbs.txt``; CAMEO.2.0.txt for the Phoenix set, read by ``resources.cameo_verbs``) codes the
 events alone (``verbs_only``), as PETRARCH codes the suite. The 2014 records are coded with their own verb
 dictionary (the 2014 snapshot, TABARI syntax: the verb forms and ``{A | B}`` alternatives they test) followed by
