@@ -95,9 +95,11 @@ def _verb_ok(entry: VerbEntry, tok: "Token") -> bool:
         if entry.before else all(w in nxt for w in entry.after)
 
 
-def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tuple[str, Binding, bool] | None:
+def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int],
+             noun: bool = False) -> tuple[str, Binding, bool] | None:
     """(the code as written in its brackets, slot bindings, negation spelled out by the pattern) for a verb of
-    the dictionary; None when ``tok`` is not one of its verbs."""
+    the dictionary; None when ``tok`` is not one of its verbs. A ``noun`` ("raised its voice", a dictionary
+    verb the parser reads as a noun) is coded only by a pattern with words before it, never by default."""
     # the verb as written first ("left" is LEFT [032:033] before it is a form of LEAVE [012]), else its lemma
     entries = [e for e in vd.lookup(tok.lower_) if _verb_ok(e, tok)] \
         or [e for e in vd.lookup(tok.lemma_.lower()) if _verb_ok(e, tok)]
@@ -109,6 +111,8 @@ def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tupl
     best: tuple[int, int] | None = None
     chosen: tuple[VerbPattern, Binding] | None = None
     for order, p in enumerate(p for e in entries for p in e.patterns):
+        if noun and not any(e.text not in SLOTS and e.text != "*" for e in p.before):
+            continue
         binding = _pattern_matches(p, tok, before, after, vd, mentions)
         if binding is None:
             continue
@@ -119,6 +123,8 @@ def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tupl
         p, binding = chosen
         negated = any(e.text in NEGATIONS or "NEG" in e.text for e in (*p.before, *p.after))
         return p.code, binding, negated
+    if noun:
+        return None
     default = next((e.code for e in entries if event_code(e.code) is not None), "---")
     return default, {}, False
 
@@ -251,9 +257,10 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
     """Drafts for the verbs of the dictionary (none where its code is the null code)."""
     drafts: list[EventDraft] = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
+        noun = tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB"
+        if noun and tok.tag_[:2] != "NN":
             continue
-        found = code_for(tok, vd, mentions)
+        found = code_for(tok, vd, mentions, noun)
         if found is None:
             continue
         raw, binding, negation_in_pattern = found
