@@ -178,7 +178,8 @@ def _score(rec: dict[str, Any], pipeline: Pipeline, scores: _Scores) -> None:
     kind, gold_triples, codings = gold
     raw = str(rec.get("date") or "")
     published = f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}" if len(raw) == 8 else None
-    coded = code_text(pipeline, rec["text"], str(rec.get("id")), published)
+    # some texts join a name's words with "_" as the dictionaries do ("the Prince of Dol_Amroth"): read as a space
+    coded = code_text(pipeline, str(rec["text"]).replace("_", " "), str(rec.get("id")), published)
     actors = actors_by_id(coded)
     events = [e for e in coded.events if e.status != "negated"]
     pred = _predicted(events, actors)
