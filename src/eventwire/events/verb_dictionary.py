@@ -56,8 +56,11 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
     last = start if tight else len(tokens) - 1
     for i in range(start, min(last, len(tokens) - 1) + 1):
         if head.text in SLOTS or head.text == "*":
-            end = tokens[i].i + 1 if head.text == "*" and tokens[i].i == verb else mentions.get(tokens[i].i)
-            if end is None or (head.text != "*" and tokens[i].i == verb):
+            if head.text == "*":   # the verb itself, nothing else
+                end = tokens[i].i + 1 if tokens[i].i == verb else None
+            else:                   # a slot: an actor mention, never the verb
+                end = mentions.get(tokens[i].i) if tokens[i].i != verb else None
+            if end is None:
                 continue
             found = _match(rest, tokens, i + end - tokens[i].i, head.joined, vd, mentions, verb, binding)
             if found is not None:
