@@ -24,7 +24,7 @@ from .roles import expand_conj, subject_tokens
 from .status import status_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 DICTIONARY_FLAG = "dictionary"      # in a TriggerSpec frame: the event's code is the dictionary's, as written
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -58,8 +58,10 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
         if head.text in SLOTS or head.text == "*":
             if head.text == "*":   # the verb itself, nothing else
                 end = tokens[i].i + 1 if tokens[i].i == verb else None
-            else:                   # a slot: an actor mention, never the verb
+            else:                   # a slot: an actor mention, never the verb; "%" a compound one ("X and Y")
                 end = mentions.get(tokens[i].i) if tokens[i].i != verb else None
+                if end is not None and head.text == "%" and not _compound(tokens[i].doc[tokens[i].i:end]):
+                    end = None
             if end is None:
                 continue
             found = _match(rest, tokens, i + end - tokens[i].i, head.joined, vd, mentions, verb, binding)
@@ -74,6 +76,12 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
                 binding[WORDS] = binding.get(WORDS, 0) + 1   # words matched: a synonym set's phrase counts its own
                 return found
     return None
+
+
+def _compound(span: "Span") -> bool:
+    """An actor coordinated with another: "the Philippines and France", "Gondor and Osgiliath"."""
+    root = span.root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
 
 def _pattern_matches(p: VerbPattern, tok: "Token", before: list["Token"], after: list["Token"],
