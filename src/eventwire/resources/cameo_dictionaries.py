@@ -23,7 +23,7 @@ Agent dictionaries (``*.agents.txt``)::
 by ``actor_codes.split_actor_code`` and kept whole in the id, ``cameo:<CODE>:<name-slug>``; every
 date-restricted code is also kept as a ``RoleSpell`` (title = the code, no role key). Entries whose code is
 the null code ``---`` are skipped. Stemmed names ("ARGENTIN" matching "Argentina") are kept as written:
-eventwire matches whole names only. Names are stored title-cased (short ones also as written, all capitals)
+eventwire matches whole names only, and a one-word stem also by its plural ("ROHAN": "the Rohans"). Names are stored title-cased (short ones also as written, all capitals)
 so the KB's case rules apply.
 
 Agents come back as ``CameoAgent`` records; ``agent_specs`` converts them to the KB's ``AgentSpec`` form.
@@ -170,6 +170,14 @@ def _name(raw: str) -> str:
     return re.sub(r"\s+", " ", raw.replace("_", " ")).strip(" +=")   # "MOUSE=": the name as written
 
 
+def _stemmed(raw: str) -> list[str]:
+    """A name and, for a one-word name not closed by "_" (a TABARI stem: "ROHAN" matches "Rohans"), its
+    plural; "ARNOR_" is that word only."""
+    name = _name(raw)
+    stem = not raw.strip().rstrip("=").endswith("_") and " " not in name and name.isalpha()
+    return [name, plural(name.lower()).upper()] if stem else [name]
+
+
 def parse_actor_dictionary(text: str) -> list[ActorEntry]:
     """Every actor entry of an actor dictionary, in file order."""
     entries: list[ActorEntry] = []
@@ -189,7 +197,7 @@ def parse_actor_dictionary(text: str) -> list[ActorEntry]:
         before = _CODE.split(stripped, maxsplit=1)[0]
         if stripped.startswith("+"):
             if pending and _name(before):
-                pending[-1].aliases.append(_name(before))
+                pending[-1].aliases.extend(_stemmed(before))
                 add_codes(codes)
         elif stripped.startswith("[") or (line[:1].isspace() and not _name(before)):
             add_codes(codes)
@@ -199,7 +207,7 @@ def parse_actor_dictionary(text: str) -> list[ActorEntry]:
                 continue
             if pending and pending[-1].codes:
                 pending = []            # the previous block is complete: a new one starts
-            entry = ActorEntry(name, [], codes)
+            entry = ActorEntry(name, _stemmed(before)[1:], codes)
             entries.append(entry)
             pending.append(entry)
     return entries
