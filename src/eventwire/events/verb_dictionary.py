@@ -44,8 +44,22 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
     if not elements:
         return start
     head, rest = elements[0], elements[1:]
-    if head.text == "^":
-        return _match(rest, tokens, start, head.joined, vd, mentions, verb, binding)
+    if head.text == "^":   # skip a noun phrase: an actor mention or words up to a noun ("at ^ with +")
+        last = start if tight else len(tokens) - 1
+        for i in range(start, min(last, len(tokens) - 1) + 1):
+            t = tokens[i]
+            if t.i in mentions:
+                after = i + mentions[t.i] - t.i
+            elif t.tag_[:2] in ("NN", "PR") and t.i != verb:
+                after = i + 1
+                while after < len(tokens) and tokens[after].tag_[:2] == "NN" and tokens[after].i == t.i + after - i:
+                    after += 1
+            else:
+                continue
+            found = _match(rest, tokens, after, head.joined, vd, mentions, verb, binding)
+            if found is not None:
+                return found
+        return None
     if head.text.startswith("&"):   # a synonym set: any of its phrases, then the rest
         for member in vd.members(head.text):
             found = _match((*member[:-1], Element(member[-1].text, head.joined), *rest), tokens, start, tight, vd,
