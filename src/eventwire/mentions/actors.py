@@ -105,8 +105,8 @@ def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
         if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1 and not _coordinated(doc, s, e):
             continue
         if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) \
-                and doc[s + 1].ent_iob_ == "I" and not _coordinated(doc, s, e):
-            continue
+                and doc[s + 1].ent_iob_ == "I" and doc[s + 1].text[:1].isupper() and not _coordinated(doc, s, e):
+            continue   # "West" of "West Bank"; but not "Gondor" in an entity "Gondor of the Prince of ..."
         cands = by_key.get(key, [])
         if not cands:
             continue
