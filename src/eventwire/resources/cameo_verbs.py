@@ -153,8 +153,17 @@ def _verb_line(raw: str, default: str) -> VerbEntry | None:
     words = [w.lstrip("+").lower() for w in words]
     verb = words[marked]
     return VerbEntry(verb=verb, code=codes[0] if codes else default,
-                     forms={f.strip("_").lower() for f in forms if f.strip("_")},
+                     forms={w for f in forms if (w := _form_word(f))},
                      before=tuple(words[:marked]), after=tuple(words[marked + 1:]))
+
+
+def _form_word(form: str) -> str:
+    """The verb word of a listed form: "{+CORDONED_OFF}" is "cordoned" (the "+" word of a multi-word verb),
+    "{ABANDONED}" "abandoned"."""
+    words = [w for w in form.split("_") if w]
+    if not words:
+        return ""
+    return next((w for w in words if w.startswith("+")), words[0]).lstrip("+").lower()
 
 
 def _alternatives(text: str) -> list[str]:
@@ -227,8 +236,7 @@ def parse_verb_dictionary(text: str) -> VerbDictionary:
                 entry.patterns.extend(found)
             continue
         if s.startswith("{") and block:   # TABARI: forms of the verb above on their own line
-            block[-1].forms.update(f.strip("_").lower() for f in s.strip("{} ").replace("|", " ").split()
-                                   if f.strip("_"))
+            block[-1].forms.update(w for f in s.strip("{} ").replace("|", " ").split() if (w := _form_word(f)))
             continue
         verb = _verb_line(s, default)
         if verb is None:
