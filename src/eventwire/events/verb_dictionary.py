@@ -34,6 +34,8 @@ WORDS = "#"                         # in a Binding: how many literal words the m
 
 def _word_at(tokens: list["Token"], i: int, word: str) -> bool:
     tok = tokens[i]
+    if word.endswith("~") and len(word) > 1:   # TABARI stem: "NEAT~" is neat, neater, neatest
+        return tok.lower_.startswith(word[:-1])
     return word == tok.lower_ or (word == "not" and tok.lower_ == "n't")
 
 
