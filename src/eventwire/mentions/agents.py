@@ -110,8 +110,9 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                                                      "nummod"):
                 continue
             if child.i >= phrase:
+                words.append(child)
                 start = min(start, child.i)
-                continue   # a word of the agent's own name ("main opposition group")
+                continue   # a word of the agent's own name ("main opposition group"): it sets no other sector
             if tok.lemma_.lower() in ARMED_HEADS | ETHNIC_WORDS and child.dep_ in ("amod", "compound") \
                     and _ethnic(child, kb) and not (child.i in by_token and by_token[child.i].actor is not None):
                 ethnic = True
