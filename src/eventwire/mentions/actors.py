@@ -100,15 +100,18 @@ def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
     for s, e, key in matches:
         if any(i in taken for i in range(s, e)):
             continue
-        # A single capitalised word inside a longer place name ("West" in "West Bank") is not the actor.
-        ent = doc[s].ent_type_
-        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1 and not _coordinated(doc, s, e):
-            continue
-        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) \
-                and doc[s + 1].ent_iob_ == "I" and doc[s + 1].text[:1].isupper() and not _coordinated(doc, s, e):
-            continue   # "West" of "West Bank"; but not "Gondor" in an entity "Gondor of the Prince of ..."
         cands = by_key.get(key, [])
         if not cands:
+            continue
+        # A single capitalised word inside a longer place name ("West" in "West Bank") is not the actor; a
+        # CAMEO dictionary's name is an actor wherever it stands ("Osgiliath with Gondor" read as one place)
+        ent = doc[s].ent_type_
+        cameo = any(a.id.startswith(CAMEO_ID_PREFIX) for a in cands)
+        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1 and not _coordinated(doc, s, e) \
+                and not cameo:
+            continue
+        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) \
+                and doc[s + 1].ent_iob_ == "I" and not _coordinated(doc, s, e) and not cameo:
             continue
         actor = _pick(cands, focus)
         taken.update(range(s, e))
