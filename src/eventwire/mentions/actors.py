@@ -332,7 +332,8 @@ def actor_stage(analysis: "Analysis") -> None:
     _titled(doc, drafts, kb)
     home = focus_country(_with_named_actors(focus, drafts))
     for d in drafts:
-        if d.actor is None and d.country is None and not d.nationality and home is not None:
+        if d.actor is None and d.country is None and not d.nationality and home is not None \
+                and not analysis.resources.verbs_only:   # PETRARCH's coding: an agent has no country but its own
             d.country = home
         if d.actor is None and d.country and d.via == "generic" and d.head is not None \
                 and doc[d.head].lemma_.lower() in GOVERNMENT and not (d.name or "").startswith("Government of"):
