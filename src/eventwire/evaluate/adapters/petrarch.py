@@ -32,7 +32,8 @@ Scoring:
   each source x each target actor code (``actor_codes.actor_code``) with the event's ``cameo``, for the
   events that have both a source and a target (PETRARCH emits no other triple). A symmetric event goes
   both ways, as PETRARCH codes it: both directions of every pair of its parties, those on the same side
-  included ("the US, Russia and Switzerland met" is six triples). Sets per record; micro precision/recall/F1 over the records.
+  included ("the US, Russia and Switzerland met" is six triples); a triple neither of whose actors has a code
+  (both unknown to the dictionaries) is none, as PETRARCH codes no event between uncoded actors. Sets per record; micro precision/recall/F1 over the records.
 * **cameo_root_accuracy**: over records with at least one gold event; right when the root of the
   highest-confidence non-negated event's code is one of the gold roots (no event: wrong).
 * **actor_code_accuracy**: over every gold source and target code of every gold event. Each gold event is
@@ -145,7 +146,7 @@ def _predicted(events: list[Event], actors: dict[str, Actor]) -> set[Triple]:
         if ev.symmetric:   # and between parties on the same side ("the US, Russia and Switzerland met")
             side = [c for c in dict.fromkeys(sources + targets) if c]
             out.update((a, b, code) for a in side for b in side if a != b)
-    return out
+    return {t for t in out if t[0] or t[1]}   # parties none of which has a code: PETRARCH codes no event
 
 
 def _aligned(events: list[Event], gold_code: str) -> Event | None:
