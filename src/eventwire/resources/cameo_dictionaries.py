@@ -327,8 +327,9 @@ def import_actor_files(paths: Iterable[Path], on: date | None = None) -> list[KB
 
 
 def agent_specs(agents: Iterable[CameoAgent]) -> list[tuple[AgentSpec, tuple[str, ...]]]:
-    """Agents that attach to a country ("~GOV"), in the KB's ``agents`` form (lemma, first sector); a
-    multi-word agent is also known by its head noun, its last word."""
+    """Agents that attach to a country ("~GOV"), in the KB's ``agents`` form (lemma, first sector). A
+    multi-word agent is known by its whole name only, as PETRARCH matches it ("jailed opposition leader" is
+    OPP, "leaders" alone nothing): ``mentions.agents`` reads the longest agent name ending at a noun."""
     out: list[tuple[AgentSpec, tuple[str, ...]]] = []
     for a in agents:
         if a.primary:
@@ -336,8 +337,7 @@ def agent_specs(agents: Iterable[CameoAgent]) -> list[tuple[AgentSpec, tuple[str
         first = a.code[:3]
         # the plurals listed, else the regular plural; "{}" (no plural listed at all) none
         forms = [p.lower() for p in a.plurals] or ([] if a.no_plural else [plural(a.phrase.lower())])
-        heads = [f.split()[-1] for f in (a.phrase.lower(), *forms) if " " in f]   # "golden geese" -> "geese"
-        out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms + heads))))
+        out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms))))
     return out
 
 
