@@ -176,7 +176,8 @@ def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
         if clause.i != tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         return [k for c in expand_conj(t) for k in _mention_of(c.i, mentions)]
-    for clause in (c for c in tok.children if c.dep_ == "ccomp"):   # "believes Dagolath can cope"
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):   # "believes Dagolath can cope"
+        # (a clause told before the verb is not in its phrase: "X will restore ties, an official said")
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
             if found:
