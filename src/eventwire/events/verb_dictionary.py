@@ -300,6 +300,11 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code, paired=paired_code(raw))
         ev.source_tokens = _mention_of(binding["$"], mentions) if "$" in binding else _source(tok, mentions)
         ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
+        if "+" in binding and "$" not in binding and set(ev.source_tokens) & set(ev.target_tokens) \
+                and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+            # "Falastur noted that North Yemen regretted" with "NOTED + *": the target is the clause's subject,
+            # the source the speaker
+            ev.source_tokens = _source(tok.head, mentions)
         ev.source_tokens = _conjuncts(ev.source_tokens, doc, mentions)
         ev.target_tokens = _conjuncts(ev.target_tokens, doc, mentions)
         if not ev.target_tokens and _reciprocal(tok, lex):
