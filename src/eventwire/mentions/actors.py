@@ -346,7 +346,11 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
     """A known actor without a sector takes the sector of the title written before its name ("Bree Prime
     Minister Romendacil": government), CAMEO's actor + agent composition."""
     taken = {i for d in drafts for i in range(d.start, d.end)}
+    ends = {d.end: d for d in drafts if d.actor is not None and d.actor.kind == "country"
+            and d.actor.id.startswith(CAMEO_ID_PREFIX)}
     for d in drafts:
+        if d.actor is None and d.country is None and not d.sector:
+            _titled_unknown(doc, d, kb, taken, ends)
         if d.actor is None or d.actor.sector or d.sector:
             continue
         i = d.start - 1
@@ -356,6 +360,23 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
                 d.sector = (spec.sector,)
                 break
             i -= 1
+
+
+def _titled_unknown(doc: "Doc", d: Draft, kb: ActorKB, taken: set[int], ends: dict[int, Draft]) -> None:
+    """A name no dictionary knows after a title and a CAMEO dictionary's country ("Gondor's Prime Minister
+    Falastur"): that country's agent, as CAMEO composes actor + agent."""
+    i = d.start - 1
+    while i >= max(0, d.start - 3) and i not in taken and doc[i].pos_ in ("PROPN", "NOUN"):
+        spec = kb.agent(doc[i].text) or kb.agent(doc[i].lemma_)
+        if spec is not None:
+            first = i
+            while first - 1 >= 0 and first - 1 not in taken and doc[first - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                first -= 1
+            owner = ends.get(first) or (ends.get(first - 1) if first > 0 and doc[first - 1].tag_ == "POS" else None)
+            if owner is not None and owner.actor is not None:
+                d.country, d.sector = owner.actor.country, (spec.sector,)
+            return
+        i -= 1
 
 
 def place_counts(analysis: "Analysis") -> dict[str, int]:
