@@ -58,6 +58,14 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
                     after += 1
             else:
                 continue
+            # "the leaders of Gondor": a noun's phrase runs on through "of" (an actor's does not: "at ^ +" in
+            # "warned at the Gondor of the Prince of Dol Amroth" skips Gondor only)
+            while t.i not in mentions and after < len(tokens) and tokens[after].lower_ == "of" \
+                    and tokens[after].head.i in (tokens[k].i for k in range(i, after)):
+                obj = max((c.right_edge.i for c in tokens[after].children if c.dep_ == "pobj"), default=None)
+                if obj is None:
+                    break
+                after = next((k for k in range(after, len(tokens)) if tokens[k].i > obj), len(tokens))
             found = _match(rest, tokens, after, head.joined, vd, mentions, verb, binding)
             if found is not None:
                 return found
