@@ -23,7 +23,8 @@ Agent dictionaries (``*.agents.txt``)::
 by ``actor_codes.split_actor_code`` and kept whole in the id, ``cameo:<CODE>:<name-slug>``; every
 date-restricted code is also kept as a ``RoleSpell`` (title = the code, no role key). Entries whose code is
 the null code ``---`` are skipped. Stemmed names ("ARGENTIN" matching "Argentina") are kept as written:
-eventwire matches whole names only, and a one-word stem also by its plural ("ROHAN": "the Rohans"). Names are stored title-cased (short ones also as written, all capitals)
+eventwire matches whole names only, and a one-word stem also by its plural ("ROHAN": "the Rohans"). Names are
+stored title-cased (short ones also as written, all capitals)
 so the KB's case rules apply.
 
 Agents come back as ``CameoAgent`` records; ``agent_specs`` converts them to the KB's ``AgentSpec`` form.

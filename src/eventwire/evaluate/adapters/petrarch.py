@@ -33,7 +33,8 @@ Scoring:
   events that have both a source and a target (PETRARCH emits no other triple). A symmetric event goes
   both ways, as PETRARCH codes it: both directions of every pair of its parties, those on the same side
   included ("the US, Russia and Switzerland met" is six triples); a triple neither of whose actors has a code
-  (both unknown to the dictionaries) is none, as PETRARCH codes no event between uncoded actors. Sets per record; micro precision/recall/F1 over the records.
+  (both unknown to the dictionaries) is none, as PETRARCH codes no event between uncoded actors. Sets per
+  record; micro precision/recall/F1 over the records.
 * **cameo_root_accuracy**: over records with at least one gold event; right when the root of the
   highest-confidence non-negated event's code is one of the gold roots (no event: wrong).
 * **actor_code_accuracy**: over every gold source and target code of every gold event. Each gold event is
