@@ -34,4 +34,6 @@ class EventDraft:
     weapon: str | None = None                                # weapon class (events.weapons) of an attack
     intervened: bool = False                                 # a protest the police or army acted against
     excessive: bool = False                                  # ... with lethal force (live fire, killings)
+    paired: str | None = None                                # a dictionary's paired code: the target's act back
+    reply: bool = False                                      # ... and this is that act (target -> source)
     direct_fire: bool = False                                # small arms or fire both ways: the sides in contact

@@ -6,14 +6,15 @@ location actor).
 """
 from __future__ import annotations
 
+from copy import copy
 from typing import TYPE_CHECKING
 
 from .. import ids
 from ..mentions.actors import argument_actor, civilian_actor
 from ..model import Actor, Event, EventEvidence, Span
 from ..resources.actors import KBActor
-from ..resources.events import load_lexicon
-from .verb_dictionary import DICTIONARY_FLAG, with_dictionary
+from ..resources.events import Lexicon, TriggerSpec, load_lexicon
+from .verb_dictionary import DICTIONARY_FLAG, plover_type, with_dictionary
 from .contexts import contexts_for
 from .dating import date_events, place_events
 from .detect import PARTITIVES, detect
@@ -254,7 +255,7 @@ def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Ev
         + 0.05 * main - 0.1 * (d.status == "hypothetical") - 0.1 * (d.status == "intended" and not main)
     cameo = d.cameo if d.spec.has(DICTIONARY_FLAG) else cameo_code(d.type, d.cameo)
     return Event(
-        id=ids.event_id(analysis.article.id, d.type, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
+        id=ids.event_id(analysis.article.id, d.type + ":reply" * d.reply, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
         acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
                     intervened=d.intervened, excessive=d.excessive, symmetric=d.symmetric,
@@ -278,6 +279,41 @@ def _unattributed(doc: "Doc", d: EventDraft) -> bool:
         or bool(d.target_tokens))
 
 
+def _absorbed_countries(drafts: list[EventDraft], analysis: "Analysis") -> None:
+    """In a dictionary-coded event, a country beside an agent of that country is the agent's ("lawmakers in
+    Fornost and Gondor": Fornost's and Gondor's lawmakers, not Gondor itself)."""
+    actors = {a.id: a for a in analysis.actors}
+
+    def kept(ids: list[str]) -> list[str]:
+        agents = {actors[i].country for i in ids if i in actors and actors[i].kind != "country" and actors[i].sector}
+        return [i for i in ids if not (i in actors and actors[i].kind == "country" and actors[i].country in agents)]
+
+    for d in drafts:
+        if d.spec.has(DICTIONARY_FLAG):
+            d.source, d.target = kept(d.source), kept(d.target)
+
+
+def _paired(drafts: list[EventDraft], lexicon: Lexicon) -> list[EventDraft]:
+    """A dictionary's paired code ``[A:B]``: the source does A to the target and the target B back ("left for
+    X" [032:033]: a visit and the reception of a visit); the same code both ways is one mutual event."""
+    out: list[EventDraft] = []
+    for d in drafts:
+        out.append(d)
+        if not d.paired or not d.source or not d.target:
+            continue
+        if d.paired == d.cameo:
+            d.symmetric = True
+            continue
+        spec = TriggerSpec(d.spec.lemma, d.spec.pos, plover_type(d.paired, d.spec.lemma, lexicon), None, d.paired,
+                           d.spec.frame)
+        reply = copy(d)
+        reply.spec, reply.type, reply.cameo, reply.paired, reply.reply = spec, spec.type, d.paired, None, True
+        reply.source, reply.target = list(d.target), list(d.source)
+        reply.source_tokens, reply.target_tokens = list(d.target_tokens), list(d.source_tokens)
+        out.append(reply)
+    return out
+
+
 def event_stage(analysis: "Analysis") -> None:
     doc = analysis.doc
     assert doc is not None
@@ -291,6 +327,8 @@ def event_stage(analysis: "Analysis") -> None:
     if not analysis.resources.verbs_only:
         drafts += quoted_demands(doc, analysis.quotes, {d.trigger for d in drafts})
     _attach(drafts, analysis)
+    if verbs is not None:
+        _absorbed_countries(drafts, analysis)
     for d in drafts:
         if d.quote_speakers and not d.source:
             d.source = list(d.quote_speakers)
@@ -302,5 +340,6 @@ def event_stage(analysis: "Analysis") -> None:
     date_events(doc, drafts, analysis, anchors_only=True)
     _dwelling_victims(drafts, analysis)   # after merging: the same strike told twice must stay one event
     drafts = [d for d in drafts if d.source or d.target or _unattributed(doc, d)]
+    drafts = _paired(drafts, lexicon)
     analysis.events = [_finish(d, analysis, drafts) for d in drafts]
     analysis.notes["event_drafts"] = drafts

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..resources.cameo_verbs import SLOTS, Element, VerbDictionary, VerbEntry, VerbPattern, event_code
+from ..resources.cameo_verbs import SLOTS, Element, VerbDictionary, VerbEntry, VerbPattern, event_code, paired_code
 from ..resources.events import Lexicon, TriggerSpec
 from .draft import EventDraft
 from .ontology.crosswalk import CAMEO_ROOT_TO_PLOVER
@@ -24,16 +24,19 @@ from .roles import expand_conj, subject_tokens
 from .status import status_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 DICTIONARY_FLAG = "dictionary"      # in a TriggerSpec frame: the event's code is the dictionary's, as written
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 Binding = dict[str, int]            # slot ("$", "+") -> token index
+WORDS = "#"                         # in a Binding: how many literal words the match used (its specificity)
 
 
 def _word_at(tokens: list["Token"], i: int, word: str) -> bool:
     tok = tokens[i]
-    return word in (tok.lower_, tok.lemma_.lower()) or (word == "not" and tok.lower_ == "n't")
+    if word.endswith("~") and len(word) > 1:   # TABARI stem: "NEAT~" is neat, neater, neatest
+        return tok.lower_.startswith(word[:-1])
+    return word == tok.lower_ or (word == "not" and tok.lower_ == "n't")
 
 
 def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tight: bool, vd: VerbDictionary,
@@ -43,8 +46,30 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
     if not elements:
         return start
     head, rest = elements[0], elements[1:]
-    if head.text == "^":
-        return _match(rest, tokens, start, head.joined, vd, mentions, verb, binding)
+    if head.text == "^":   # skip a noun phrase: an actor mention or words up to a noun ("at ^ with +")
+        last = start if tight else len(tokens) - 1
+        for i in range(start, min(last, len(tokens) - 1) + 1):
+            t = tokens[i]
+            if t.i in mentions:
+                after = i + mentions[t.i] - t.i
+            elif t.tag_[:2] in ("NN", "PR") and t.i != verb:
+                after = i + 1
+                while after < len(tokens) and tokens[after].tag_[:2] == "NN" and tokens[after].i == t.i + after - i:
+                    after += 1
+            else:
+                continue
+            # "the leaders of Gondor": a noun's phrase runs on through "of" (an actor's does not: "at ^ +" in
+            # "warned at the Gondor of the Prince of Dol Amroth" skips Gondor only)
+            while t.i not in mentions and after < len(tokens) and tokens[after].lower_ == "of" \
+                    and tokens[after].head.i in (tokens[k].i for k in range(i, after)):
+                obj = max((c.right_edge.i for c in tokens[after].children if c.dep_ == "pobj"), default=None)
+                if obj is None:
+                    break
+                after = next((k for k in range(after, len(tokens)) if tokens[k].i > obj), len(tokens))
+            found = _match(rest, tokens, after, head.joined, vd, mentions, verb, binding)
+            if found is not None:
+                return found
+        return None
     if head.text.startswith("&"):   # a synonym set: any of its phrases, then the rest
         for member in vd.members(head.text):
             found = _match((*member[:-1], Element(member[-1].text, head.joined), *rest), tokens, start, tight, vd,
@@ -55,8 +80,13 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
     last = start if tight else len(tokens) - 1
     for i in range(start, min(last, len(tokens) - 1) + 1):
         if head.text in SLOTS or head.text == "*":
-            end = tokens[i].i + 1 if head.text == "*" and tokens[i].i == verb else mentions.get(tokens[i].i)
-            if end is None or (head.text != "*" and tokens[i].i == verb):
+            if head.text == "*":   # the verb itself, nothing else
+                end = tokens[i].i + 1 if tokens[i].i == verb else None
+            else:                   # a slot: an actor mention, never the verb; "%" a compound one ("X and Y")
+                end = mentions.get(tokens[i].i) if tokens[i].i != verb else None
+                if end is not None and head.text == "%" and not _compound(tokens[i].doc[tokens[i].i:end]):
+                    end = None
+            if end is None:
                 continue
             found = _match(rest, tokens, i + end - tokens[i].i, head.joined, vd, mentions, verb, binding)
             if found is not None:
@@ -67,8 +97,15 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
         if _word_at(tokens, i, head.text):
             found = _match(rest, tokens, i + 1, head.joined, vd, mentions, verb, binding)
             if found is not None:
+                binding[WORDS] = binding.get(WORDS, 0) + 1   # words matched: a synonym set's phrase counts its own
                 return found
     return None
+
+
+def _compound(span: "Span") -> bool:
+    """An actor coordinated with another: "the Philippines and France", "Gondor and Osgiliath"."""
+    root = span.root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
 
 def _pattern_matches(p: VerbPattern, tok: "Token", before: list["Token"], after: list["Token"],
@@ -93,10 +130,14 @@ def _verb_ok(entry: VerbEntry, tok: "Token") -> bool:
         if entry.before else all(w in nxt for w in entry.after)
 
 
-def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tuple[str | None, Binding, bool] | None:
-    """(code or None for "no event", slot bindings, negation spelled out by the pattern) for a verb of the
-    dictionary; None when ``tok`` is not one of its verbs."""
-    entries = [e for e in vd.lookup(tok.lemma_.lower(), tok.lower_) if _verb_ok(e, tok)]
+def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int],
+             noun: bool = False) -> tuple[str, Binding, bool] | None:
+    """(the code as written in its brackets, slot bindings, negation spelled out by the pattern) for a verb of
+    the dictionary; None when ``tok`` is not one of its verbs. A ``noun`` ("raised its voice", a dictionary
+    verb the parser reads as a noun) is coded only by a pattern with words before it, never by default."""
+    # the verb as written first ("left" is LEFT [032:033] before it is a form of LEAVE [012]), else its lemma
+    entries = [e for e in vd.lookup(tok.lower_) if _verb_ok(e, tok)] \
+        or [e for e in vd.lookup(tok.lemma_.lower()) if _verb_ok(e, tok)]
     if not entries:
         return None
     sent = tok.sent
@@ -105,17 +146,21 @@ def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int]) -> tupl
     best: tuple[int, int] | None = None
     chosen: tuple[VerbPattern, Binding] | None = None
     for order, p in enumerate(p for e in entries for p in e.patterns):
+        if noun and not any(e.text not in SLOTS and e.text != "*" for e in p.before):
+            continue
         binding = _pattern_matches(p, tok, before, after, vd, mentions)
         if binding is None:
             continue
-        rank = (p.words, -order)
+        rank = (binding.pop(WORDS, 0), p.words, -order)
         if best is None or rank > best:
             best, chosen = rank, (p, binding)
     if chosen is not None:
         p, binding = chosen
         negated = any(e.text in NEGATIONS or "NEG" in e.text for e in (*p.before, *p.after))
-        return event_code(p.code), binding, negated
-    default = next((c for e in entries if (c := event_code(e.code)) is not None), None)
+        return p.code, binding, negated
+    if noun:
+        return None
+    default = next((e.code for e in entries if event_code(e.code) is not None), "---")
     return default, {}, False
 
 
@@ -126,6 +171,11 @@ def _mention_of(i: int, mentions: dict[int, int]) -> list[int]:
 def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
     """The first actor mention after the verb inside its phrase (not inside a clause with its own subject),
     with the actors coordinated with it."""
+    passive = any(c.dep_ == "agent" for c in tok.children)
+    for subject in (c for c in tok.children if c.dep_ == "nsubjpass" and passive):   # "X was opposed by Y"
+        found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
+        if found:
+            return found
     own = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
     for t in tok.subtree:
         if t.i <= tok.i or t.i in own or t.i not in mentions or t.tag_ == "PRP$":
@@ -134,12 +184,48 @@ def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
         if clause.i != tok.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         return [k for c in expand_conj(t) for k in _mention_of(c.i, mentions)]
-    for clause in (c for c in tok.children if c.dep_ == "ccomp"):   # "believes Dagolath can cope"
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):   # "believes Dagolath can cope"
+        # (a clause told before the verb is not in its phrase: "X will restore ties, an official said")
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found = [k for t in expand_conj(subject) for k in _mention_at(t, mentions)]
             if found:
                 return found
-    return []
+    return _continued(tok, mentions)
+
+
+def _continued(tok: "Token", mentions: dict[int, int]) -> list[int]:
+    """A sentence the parser cut before its end ("would now boycott an anti- | Gondor parade": no final
+    punctuation) continues in the next: the verb's phrase runs on into it, and its first actor is the target."""
+    doc, sent = tok.doc, tok.sent
+    if sent[-1].is_punct or sent.end >= len(doc):
+        return []
+    nxt = doc[sent.end].sent
+    first = next((i for i in range(nxt.start, nxt.end) if i in mentions and doc[i].tag_ != "PRP$"), None)
+    return [] if first is None else [k for c in expand_conj(doc[first]) for k in _mention_of(c.i, mentions)]
+
+
+COORDINATION = frozenset({"conj", "appos"})
+MISPARSED = frozenset({"nmod", "compound", "npadvmod", "dep"})
+
+
+def _conjuncts(tokens: list[int], doc: "Doc", mentions: dict[int, int]) -> list[int]:
+    """``tokens`` with the actor mentions coordinated with theirs: conjuncts and appositions of a mention's
+    head ("Mordor, the Shire, Fornost and Bree"), also a name the parser hung on the head as a modifier
+    that has a conjunction of its own ("Fornost and the evil awful Gondor")."""
+    out = list(tokens)
+    seen: set[int] = set()
+    todo = [doc[s:e].root for s, e in mentions.items() if any(s <= t < e for t in tokens)]
+    while todo:
+        node = todo.pop()
+        if node.i in seen:
+            continue
+        seen.add(node.i)
+        for c in node.children:
+            if c.dep_ in COORDINATION or (c.dep_ in MISPARSED and c.i < node.i and any(
+                    g.dep_ in ("cc", "conj") for g in c.children)):
+                out.extend(k for k in _mention_at(c, mentions) if k not in out)
+                todo.append(c)
+    return out
 
 
 def _mention_at(tok: "Token", mentions: dict[int, int]) -> list[int]:
@@ -151,6 +237,12 @@ def _source(tok: "Token", mentions: dict[int, int]) -> list[int]:
     """The verb's subject; else the actors inside its subject phrases ("Old foes Gondor and Osgiliath");
     else the nearest actor mention before the verb in its sentence."""
     subject = [t.i for t in subject_tokens(tok)]
+    own = {c.i for c in tok.children}
+    if subject and not own & set(subject):   # a subject borrowed from a governing verb: an actor right before
+        left = [c for c in tok.lefts if c.dep_ in ("npadvmod", "nmod", "dep", "compound") and c.pos_ == "PROPN"]
+        found = [k for c in left for t in expand_conj(c) for k in _mention_at(t, mentions)]   # "Estonia armed"
+        if found:
+            return found
     if any(_mention_at(tok.doc[i], mentions) for i in subject):
         return subject
     inside = [k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
@@ -201,19 +293,28 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
     """Drafts for the verbs of the dictionary (none where its code is the null code)."""
     drafts: list[EventDraft] = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
+        noun = tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB"
+        if noun and tok.tag_[:2] != "NN":
             continue
-        found = code_for(tok, vd, mentions)
+        found = code_for(tok, vd, mentions, noun)
         if found is None:
             continue
-        code, binding, negation_in_pattern = found
+        raw, binding, negation_in_pattern = found
+        code = event_code(raw)
         if code is None:
             continue
         lemma = tok.lemma_.lower()
         spec = TriggerSpec(lemma, "VERB", plover_type(code, lemma, lex), None, code, frozenset({DICTIONARY_FLAG}))
-        ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code)
+        ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=code, paired=paired_code(raw))
         ev.source_tokens = _mention_of(binding["$"], mentions) if "$" in binding else _source(tok, mentions)
         ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
+        if "+" in binding and "$" not in binding and set(ev.source_tokens) & set(ev.target_tokens) \
+                and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+            # "Falastur noted that North Yemen regretted" with "NOTED + *": the target is the clause's subject,
+            # the source the speaker
+            ev.source_tokens = _source(tok.head, mentions)
+        ev.source_tokens = _conjuncts(ev.source_tokens, doc, mentions)
+        ev.target_tokens = _conjuncts(ev.target_tokens, doc, mentions)
         if not ev.target_tokens and _reciprocal(tok, lex):
             ev.source_tokens, ev.target_tokens, ev.symmetric = _split_conjuncts(ev.source_tokens, mentions)
         ev.status = status_of(tok)

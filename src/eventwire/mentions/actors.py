@@ -100,15 +100,18 @@ def _kb_drafts(doc: "Doc", kb: ActorKB, focus: dict[str, int]) -> list[Draft]:
     for s, e, key in matches:
         if any(i in taken for i in range(s, e)):
             continue
-        # A single capitalised word inside a longer place name ("West" in "West Bank") is not the actor.
-        ent = doc[s].ent_type_
-        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1 and not _coordinated(doc, s, e):
-            continue
-        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) \
-                and doc[s + 1].ent_iob_ == "I" and not _coordinated(doc, s, e):
-            continue
         cands = by_key.get(key, [])
         if not cands:
+            continue
+        # A single capitalised word inside a longer place name ("West" in "West Bank") is not the actor; a
+        # CAMEO dictionary's name is an actor wherever it stands ("Osgiliath with Gondor" read as one place)
+        ent = doc[s].ent_type_
+        cameo = any(a.id.startswith(CAMEO_ID_PREFIX) for a in cands)
+        if ent in ("GPE", "LOC", "FAC") and doc[s].ent_iob_ != "B" and e - s == 1 and not _coordinated(doc, s, e) \
+                and not cameo:
+            continue
+        if e - s == 1 and doc[s].ent_type_ in ("LOC", "FAC", "GPE") and s + 1 < len(doc) \
+                and doc[s + 1].ent_iob_ == "I" and not _coordinated(doc, s, e) and not cameo:
             continue
         actor = _pick(cands, focus)
         taken.update(range(s, e))
@@ -330,7 +333,8 @@ def actor_stage(analysis: "Analysis") -> None:
     _surnames(drafts)
     home = focus_country(_with_named_actors(focus, drafts))
     for d in drafts:
-        if d.actor is None and d.country is None and not d.nationality and home is not None:
+        if d.actor is None and d.country is None and not d.nationality and home is not None \
+                and not analysis.resources.verbs_only:   # PETRARCH's coding: an agent has no country but its own
             d.country = home
         if d.actor is None and d.country and d.via == "generic" and d.head is not None \
                 and doc[d.head].lemma_.lower() in GOVERNMENT and not (d.name or "").startswith("Government of"):
@@ -373,7 +377,11 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
     Ravi Menon": police), CAMEO's actor + agent composition. In the title, an agent word that modifies the
     head rules, as in a generic agent ("police commissioner" is police)."""
     taken = {i: d for d in drafts for i in range(d.start, d.end)}
+    ends = {d.end: d for d in drafts if d.actor is not None and d.actor.kind == "country"
+            and d.actor.id.startswith(CAMEO_ID_PREFIX)}
     for d in drafts:
+        if d.actor is None and d.country is None and not d.sector:
+            _titled_unknown(doc, d, kb, set(taken), ends)   # "Gondor's Prime Minister Falastur"
         if d.actor is None and d.kind == "organization" and _person_after_title(doc, d):
             d.kind = "person"   # "police commissioner Rakesh Varma" tagged as an organisation
         if d.sector or (d.actor.sector if d.actor is not None else d.kind != "person"):
@@ -393,6 +401,23 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
         if not sectors or d.actor is None and len(sectors) == 1 and sectors[0][0] in MEMBER_NOUNS:
             continue   # "spokesman Rami Ode": whose spokesman says the sector
         d.sector = (sectors[-1][1],)
+
+
+def _titled_unknown(doc: "Doc", d: Draft, kb: ActorKB, taken: set[int], ends: dict[int, Draft]) -> None:
+    """A name no dictionary knows after a title and a CAMEO dictionary's country ("Gondor's Prime Minister
+    Falastur"): that country's agent, as CAMEO composes actor + agent."""
+    i = d.start - 1
+    while i >= max(0, d.start - 3) and i not in taken and doc[i].pos_ in ("PROPN", "NOUN"):
+        spec = kb.agent(doc[i].text) or kb.agent(doc[i].lemma_)
+        if spec is not None:
+            first = i
+            while first - 1 >= 0 and first - 1 not in taken and doc[first - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                first -= 1
+            owner = ends.get(first) or (ends.get(first - 1) if first > 0 and doc[first - 1].tag_ == "POS" else None)
+            if owner is not None and owner.actor is not None:
+                d.country, d.sector = owner.actor.country, (spec.sector,)
+            return
+        i -= 1
 
 
 def place_counts(analysis: "Analysis") -> dict[str, int]:

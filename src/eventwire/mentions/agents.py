@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..resources.actors import ActorKB, KBActor
+from ..resources.actors import ActorKB, AgentSpec, KBActor
 from .spans import Draft
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 by_token.setdefault(i, d)
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
             continue
-        spec = kb.agent(tok.text) or kb.agent(tok.lemma_)
+        phrase, spec = _agent_phrase(doc, tok, kb, taken)
         if spec is None:
             continue
         if tok.tag_ == "NNS" and _the_two(tok) and not any(
@@ -110,6 +110,10 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             if child.i > tok.i or child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss", "det",
                                                      "nummod"):
                 continue
+            if child.i >= phrase:
+                words.append(child)
+                start = min(start, child.i)
+                continue   # a word of the agent's own name ("main opposition group"): it sets no other sector
             if tok.lemma_.lower() in ARMED_HEADS | ETHNIC_WORDS and child.dep_ in ("amod", "compound") \
                     and _ethnic(child, kb) and not (child.i in by_token and by_token[child.i].actor is not None):
                 ethnic = True
@@ -163,7 +167,9 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 word_sector = SECTOR_WORDS.get(child.lower_)   # "aid group" is an NGO
                 if word_sector is not None and not (word_sector == "REB" and sector in STATE_FORCES):
                     sector = word_sector   # but "armed policemen" are still the police
-        for child in tok.children:
+        shared = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i] \
+            if tok.dep_ == "conj" and tok.head.pos_ == "NOUN" else []   # "lawmakers and officials in Fornost"
+        for child in [*tok.children, *shared]:
             if child.dep_ != "prep" or child.lower_ not in ("in", "from", "of", "for"):
                 continue
             for pobj in child.children:
@@ -181,6 +187,15 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                 elif pobj.i in place_country and not countries and owner is None:
                     # "police in Lagos"; but "EFF members in Soweto" belong to the EFF, which the place does not change
                     countries.append((place_country[pobj.i], pobj.text))
+                if countries and child.lower_ in ("in", "of", "from"):
+                    # "lawmakers in Fornost and Gondor": the lawmakers of each country (also when the parser
+                    # hangs the second country on the noun itself)
+                    more = [c for c in pobj.children if c.dep_ == "conj"] + [
+                        c for c in child.head.children if c.dep_ == "conj" and c.i > pobj.i]
+                    for c in more:
+                        d = by_token.get(c.i)
+                        if d is not None and d.actor is not None and d.actor.kind == "country":
+                            countries.append((d.actor.country or "", doc[d.start:d.end].text))
         while start < tok.i and not doc[start].text[:1].isalnum():
             start += 1
         if len({iso for iso, _ in countries}) < len(countries):
@@ -228,6 +243,21 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             drafts.append(Draft(start, tok.i + 1, name=name, kind=kind, country=iso, sector=sectors,
                                 via="generic", head=tok.i, nationality=True))
     return drafts
+
+
+def _agent_phrase(doc: "Doc", tok: "Token", kb: ActorKB, taken: set[int]) -> tuple[int, AgentSpec | None]:
+    """(first token, agent) of the longest agent name ending at the noun ``tok``: "main opposition group" is
+    the main opposition, before "opposition group" and "group"."""
+    for k in (3, 2, 1):
+        first = tok.i - k
+        if first < 0 or any(i in taken or doc[i].head.i not in range(first, tok.i + 1) or doc[i].is_punct
+                            for i in range(first, tok.i)):
+            continue
+        words = [t.text for t in doc[first:tok.i]]
+        spec = kb.agent(" ".join([*words, tok.text])) or kb.agent(" ".join([*words, tok.lemma_]))
+        if spec is not None:
+            return first, spec
+    return tok.i, kb.agent(tok.text) or kb.agent(tok.lemma_)
 
 
 def _the_two(tok: "Token") -> bool:

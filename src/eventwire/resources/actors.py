@@ -206,10 +206,10 @@ class ActorKB:
         kept = [a for a in self._actors if a.id not in replaced]
         return ActorKB([*kept, *extra], self._countries, self._agents, self._roles)
 
-    def add_agents(self, agents: Iterable[tuple[AgentSpec, tuple[str, ...]]]) -> "ActorKB":
+    def add_agents(self, agents: Iterable[tuple[AgentSpec, tuple[str, ...]]], replace: bool = False) -> "ActorKB":
         """A new knowledge base where ``agents`` (e.g. a user's CAMEO agent dictionary) come before the
-        bundled agents: their words win."""
-        return ActorKB(self._actors, self._countries, [*agents, *self._agents], self._roles)
+        bundled agents: their words win (``replace``: they are the only agents)."""
+        return ActorKB(self._actors, self._countries, [*agents, *([] if replace else self._agents)], self._roles)
 
     # ------------------------------------------------------------------------------------------ countries
 

@@ -15,7 +15,7 @@ Agent dictionaries (``*.agents.txt``)::
 
     !PERSON! = MAN, MEN, WOMAN        # a substitution set, expanded where !PERSON! appears
     FOREIGN_MINISTER [~GOVFRM]        # "~XXX": sectors joined to the actor's country ("Israeli minister")
-    POLICE {} [~COP]                  # "{}" or "{PLURALS}": plural forms (empty: regular plural)
+    POLICE {} [~COP]                  # "{PLURALS}": its plural forms; "{}": none (no braces: the regular plural)
     MSF {} [NGO~]                     # "XXX~": the agent is itself a primary actor code
 
 ``import_actors`` turns actor entries into ``KBActor`` records for ``load_kb().add(...)``: the code valid on
@@ -23,7 +23,8 @@ Agent dictionaries (``*.agents.txt``)::
 by ``actor_codes.split_actor_code`` and kept whole in the id, ``cameo:<CODE>:<name-slug>``; every
 date-restricted code is also kept as a ``RoleSpell`` (title = the code, no role key). Entries whose code is
 the null code ``---`` are skipped. Stemmed names ("ARGENTIN" matching "Argentina") are kept as written:
-eventwire matches whole names only. Names are stored title-cased (short ones also as written, all capitals)
+eventwire matches whole names only, and a one-word stem also by its plural ("ROHAN": "the Rohans"). Names are
+stored title-cased (short ones also as written, all capitals)
 so the KB's case rules apply.
 
 Agents come back as ``CameoAgent`` records; ``agent_specs`` converts them to the KB's ``AgentSpec`` form.
@@ -95,6 +96,7 @@ class CameoAgent:
     plurals: tuple[str, ...]
     code: str
     primary: bool
+    no_plural: bool = False     # "POLICE {}": empty braces, the phrase has no plural ("polices" is not an agent)
 
 
 # ----------------------------------------------------------------------------------------------- reading
@@ -166,7 +168,15 @@ def parse_code(inner: str) -> DatedCode | None:
 
 def _name(raw: str) -> str:
     """``ARNOR_KINGDOM_`` -> "ARNOR KINGDOM" (still as written; ``display`` cases it)."""
-    return re.sub(r"\s+", " ", raw.replace("_", " ")).strip(" +")
+    return re.sub(r"\s+", " ", raw.replace("_", " ")).strip(" +=")   # "MOUSE=": the name as written
+
+
+def _stemmed(raw: str) -> list[str]:
+    """A name and, for a one-word name not closed by "_" (a TABARI stem: "ROHAN" matches "Rohans"), its
+    plural; "ARNOR_" is that word only."""
+    name = _name(raw)
+    stem = not raw.strip().rstrip("=").endswith("_") and " " not in name and name.isalpha()
+    return [name, plural(name.lower()).upper()] if stem else [name]
 
 
 def parse_actor_dictionary(text: str) -> list[ActorEntry]:
@@ -188,7 +198,7 @@ def parse_actor_dictionary(text: str) -> list[ActorEntry]:
         before = _CODE.split(stripped, maxsplit=1)[0]
         if stripped.startswith("+"):
             if pending and _name(before):
-                pending[-1].aliases.append(_name(before))
+                pending[-1].aliases.extend(_stemmed(before))
                 add_codes(codes)
         elif stripped.startswith("[") or (line[:1].isspace() and not _name(before)):
             add_codes(codes)
@@ -198,7 +208,7 @@ def parse_actor_dictionary(text: str) -> list[ActorEntry]:
                 continue
             if pending and pending[-1].codes:
                 pending = []            # the previous block is complete: a new one starts
-            entry = ActorEntry(name, [], codes)
+            entry = ActorEntry(name, _stemmed(before)[1:], codes)
             entries.append(entry)
             pending.append(entry)
     return entries
@@ -223,13 +233,14 @@ def parse_agent_dictionary(text: str) -> list[CameoAgent]:
         head = line[:code_match.start()]
         plural_match = _PLURALS.search(head)
         plurals = tuple(_name(p) for p in plural_match.group(1).split(",") if p.strip()) if plural_match else ()
+        no_plural = plural_match is not None and not plurals
         phrase = _PLURALS.sub("", head).strip()
         primary = raw_code.endswith("~") and not raw_code.startswith("~")
         code = raw_code.strip("~")
         if not phrase or code in NULL_CODES:
             continue
         for expanded in _expand(phrase, sets):
-            agents.append(CameoAgent(_name(expanded), plurals, code, primary))
+            agents.append(CameoAgent(_name(expanded), plurals, code, primary, no_plural))
     return agents
 
 
@@ -317,16 +328,17 @@ def import_actor_files(paths: Iterable[Path], on: date | None = None) -> list[KB
 
 
 def agent_specs(agents: Iterable[CameoAgent]) -> list[tuple[AgentSpec, tuple[str, ...]]]:
-    """Agents that attach to a country ("~GOV"), in the KB's ``agents`` form (lemma, first sector); a
-    multi-word agent is also known by its head noun, its last word."""
+    """Agents that attach to a country ("~GOV"), in the KB's ``agents`` form (lemma, first sector). A
+    multi-word agent is known by its whole name only, as PETRARCH matches it ("jailed opposition leader" is
+    OPP, "leaders" alone nothing): ``mentions.agents`` reads the longest agent name ending at a noun."""
     out: list[tuple[AgentSpec, tuple[str, ...]]] = []
     for a in agents:
         if a.primary:
             continue
         first = a.code[:3]
-        forms = [p.lower() for p in a.plurals] or [plural(a.phrase.lower())]   # "{}": the regular plural
-        heads = [f.split()[-1] for f in (a.phrase.lower(), *forms) if " " in f]   # "golden geese" -> "geese"
-        out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms + heads))))
+        # the plurals listed, else the regular plural; "{}" (no plural listed at all) none
+        forms = [p.lower() for p in a.plurals] or ([] if a.no_plural else [plural(a.phrase.lower())])
+        out.append((AgentSpec(a.phrase.lower(), first, "group"), tuple(dict.fromkeys(forms))))
     return out
 
 

@@ -128,6 +128,16 @@ def event_code(raw: str) -> str | None:
     return None if not code or code in NULL_CODES or set(code) <= {"-", "+"} else code
 
 
+def paired_code(raw: str) -> str | None:
+    """The second code of a paired code ``[A:B]`` (TABARI/PETRARCH paired events: the source does A to the
+    target and the target B back to the source, "left for X" [032:033] is a visit and its reception); None when
+    the bracket holds one code or either half is empty or null."""
+    first, sep, second = raw.strip().partition(":")
+    if not sep or not first.strip():
+        return None
+    return event_code(second)
+
+
 def _words(raw: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", raw.strip().strip("=")) if w]
 
@@ -143,8 +153,17 @@ def _verb_line(raw: str, default: str) -> VerbEntry | None:
     words = [w.lstrip("+").lower() for w in words]
     verb = words[marked]
     return VerbEntry(verb=verb, code=codes[0] if codes else default,
-                     forms={f.strip("_").lower() for f in forms if f.strip("_")},
+                     forms={w for f in forms if (w := _form_word(f))},
                      before=tuple(words[:marked]), after=tuple(words[marked + 1:]))
+
+
+def _form_word(form: str) -> str:
+    """The verb word of a listed form: "{+CORDONED_OFF}" is "cordoned" (the "+" word of a multi-word verb),
+    "{ABANDONED}" "abandoned"."""
+    words = [w for w in form.split("_") if w]
+    if not words:
+        return ""
+    return next((w for w in words if w.startswith("+")), words[0]).lstrip("+").lower()
 
 
 def _alternatives(text: str) -> list[str]:
@@ -217,8 +236,7 @@ def parse_verb_dictionary(text: str) -> VerbDictionary:
                 entry.patterns.extend(found)
             continue
         if s.startswith("{") and block:   # TABARI: forms of the verb above on their own line
-            block[-1].forms.update(f.strip("_").lower() for f in s.strip("{} ").replace("|", " ").split()
-                                   if f.strip("_"))
+            block[-1].forms.update(w for f in s.strip("{} ").replace("|", " ").split() if (w := _form_word(f)))
             continue
         verb = _verb_line(s, default)
         if verb is None:

@@ -10,12 +10,14 @@ extended with the record's own actor dictionaries, read by ``resources.cameo_dic
   folder has them, else ``../cameo-dictionaries/`` beside it, else ``shared/data/cameo-dictionaries``
   (reference data, not gold: so a copy of this folder alone scores the same).
 
-The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) extends the KB's agents, and its verb
+The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) replaces the KB's agents (its codes rule:
+"Ithilen's militia" is Ithilen when the dictionary knows no militia), and its verb
 dictionary (``*.verbs.txt``; CAMEO.2.0.txt for the Phoenix set, read by ``resources.cameo_verbs``) codes the
-events alone (``verbs_only``), as PETRARCH codes the suite. Both PETRARCH suites are coded with the verb
-dictionary of ``petrarch2-HEAD``: it is the same validation dictionary (PETR.Validate.verbs.txt) in its
-maintained version, while the 2014 snapshot has no synonym sets at all although its records test them
-(category SYNSET). The extended KB and the verbs reach the stages
+events alone (``verbs_only``), as PETRARCH codes the suite. The 2014 records are coded with their own verb
+dictionary (the 2014 snapshot, TABARI syntax: the verb forms and ``{A | B}`` alternatives they test) followed by
+the same validation dictionary in its maintained version (``petrarch2-HEAD``): the snapshot has no synonym
+sets although its records test them (category SYNSET). The snapshot's entries come first (its default codes
+win), the most specific pattern of either codes. The extended KB and the verbs reach the stages
 through ``default_pipeline(kb=..., verbs=..., verbs_only=True)``. The same records are also scored
 with the packaged KB alone: those metrics carry the prefix ``default_kb_``.
 
@@ -30,12 +32,14 @@ Scoring:
   each source x each target actor code (``actor_codes.actor_code``) with the event's ``cameo``, for the
   events that have both a source and a target (PETRARCH emits no other triple). A symmetric event goes
   both ways, as PETRARCH codes it: both directions of every pair of its parties, those on the same side
-  included ("the US, Russia and Switzerland met" is six triples). Sets per record; micro precision/recall/F1 over the records.
+  included ("the US, Russia and Switzerland met" is six triples); a triple neither of whose actors has a code
+  (both unknown to the dictionaries) is none, as PETRARCH codes no event between uncoded actors. Sets per
+  record; micro precision/recall/F1 over the records.
 * **cameo_root_accuracy**: over records with at least one gold event; right when the root of the
   highest-confidence non-negated event's code is one of the gold roots (no event: wrong).
 * **actor_code_accuracy**: over every gold source and target code of every gold event. Each gold event is
-  aligned with the predicted event of the same CAMEO root (highest confidence), else the
-  highest-confidence event; a gold code is right when that event has it in the same role (either role
+  aligned with the predicted event of the same 3-digit CAMEO code (highest confidence), else of the same root,
+  else the highest-confidence event; a gold code is right when that event has it in the same role (either role
   when the event is symmetric).
 """
 from __future__ import annotations
@@ -91,9 +95,10 @@ def dictionary_files(data_dir: Path, source_file: str, kind: str = "actors") -> 
     if key is None:
         return []
     if key != "phoenix":
-        if kind == "verbs":   # the suite's verb dictionary in its maintained version (see the docstring)
-            key = DICTIONARY_SETS["petrarch2"]
-        return sorted((data_dir / "dictionaries" / key).glob(f"*.{kind}.txt"))
+        own = sorted((data_dir / "dictionaries" / key).glob(f"*.{kind}.txt"))
+        if kind == "verbs" and key != DICTIONARY_SETS["petrarch2"]:   # then the maintained version (docstring)
+            own += sorted((data_dir / "dictionaries" / DICTIONARY_SETS["petrarch2"]).glob(f"*.{kind}.txt"))
+        return own
     for folder in (data_dir / "dictionaries" / "phoenix", data_dir.parent / "cameo-dictionaries",
                    shared_root() / "data" / "cameo-dictionaries"):
         found = sorted(folder.glob(PHOENIX_FILES[kind]))
@@ -142,13 +147,17 @@ def _predicted(events: list[Event], actors: dict[str, Actor]) -> set[Triple]:
         if ev.symmetric:   # and between parties on the same side ("the US, Russia and Switzerland met")
             side = [c for c in dict.fromkeys(sources + targets) if c]
             out.update((a, b, code) for a in side for b in side if a != b)
-    return out
+    return {t for t in out if t[0] or t[1]}   # parties none of which has a code: PETRARCH codes no event
 
 
 def _aligned(events: list[Event], gold_code: str) -> Event | None:
+    """The predicted event a gold event is compared with: of the same 3-digit code (a paired visit and its
+    reception share a root), else of the same root, else the best event."""
     root = cameo_root(gold_code)
+    code = str(gold_code)[:3]
+    exact = [e for e in events if (e.cameo or "")[:3] == code]
     same = [e for e in events if cameo_root(e.cameo) == root]
-    return best_event(same) or best_event(events)
+    return best_event(exact) or best_event(same) or best_event(events)
 
 
 class _Scores:
@@ -171,7 +180,8 @@ def _score(rec: dict[str, Any], pipeline: Pipeline, scores: _Scores) -> None:
     kind, gold_triples, codings = gold
     raw = str(rec.get("date") or "")
     published = f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}" if len(raw) == 8 else None
-    coded = code_text(pipeline, rec["text"], str(rec.get("id")), published)
+    # some texts join a name's words with "_" as the dictionaries do ("the Prince of Dol_Amroth"): read as a space
+    coded = code_text(pipeline, str(rec["text"]).replace("_", " "), str(rec.get("id")), published)
     actors = actors_by_id(coded)
     events = [e for e in coded.events if e.status != "negated"]
     pred = _predicted(events, actors)
@@ -251,7 +261,8 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
     verbs: dict[tuple[Path, ...], VerbDictionary] = {}
     for key, recs in groups.items():
         actors, source_file = kb_actors[key]
-        kb = load_kb().add(actors).add_agents(import_agent_files(dictionary_files(data_dir, source_file, "agents")))
+        kb = load_kb().add(actors).add_agents(import_agent_files(dictionary_files(data_dir, source_file, "agents")),
+                                                replace=True)
         verb_files = tuple(dictionary_files(data_dir, source_file, "verbs"))
         if verb_files and verb_files not in verbs:
             verbs[verb_files] = import_verb_files(verb_files)
