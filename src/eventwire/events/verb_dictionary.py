@@ -143,7 +143,7 @@ def code_for(tok: "Token", vd: VerbDictionary, mentions: dict[int, int],
     sent = tok.sent
     before = [t for t in sent if t.i < tok.i]
     after = [t for t in tok.subtree if t.i > tok.i]
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     chosen: tuple[VerbPattern, Binding] | None = None
     for order, p in enumerate(p for e in entries for p in e.patterns):
         if noun and not any(e.text not in SLOTS and e.text != "*" for e in p.before):

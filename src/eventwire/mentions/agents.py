@@ -193,9 +193,9 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                     more = [c for c in pobj.children if c.dep_ == "conj"] + [
                         c for c in child.head.children if c.dep_ == "conj" and c.i > pobj.i]
                     for c in more:
-                        d = by_token.get(c.i)
-                        if d is not None and d.actor is not None and d.actor.kind == "country":
-                            countries.append((d.actor.country or "", doc[d.start:d.end].text))
+                        other = by_token.get(c.i)
+                        if other is not None and other.actor is not None and other.actor.kind == "country":
+                            countries.append((other.actor.country or "", doc[other.start:other.end].text))
         while start < tok.i and not doc[start].text[:1].isalnum():
             start += 1
         if len({iso for iso, _ in countries}) < len(countries):
@@ -234,8 +234,8 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
             continue
         for iso, text in countries:
             if tok.lemma_.lower() in GOVERNMENT:
-                c = kb.country(iso)
-                name = f"Government of {c.name if c else iso}"
+                state = kb.country(iso)
+                name = f"Government of {state.name if state else iso}"
                 kind = "organization"
             else:
                 noun = tok.lemma_ if len(countries) > 1 else tok.text
