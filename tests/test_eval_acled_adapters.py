@@ -139,9 +139,52 @@ def test_a_clash_with_no_parsed_side_takes_the_first_armed_actor_named() -> None
     assert acled_actor_pair(e, found, "COL")[0] == AcledActor(REBEL, "COL")   # civilians never fight
 
 
-def test_unnamed_side_of_a_battle_stays_unknown() -> None:
+def test_unnamed_side_of_a_battle_is_an_unidentified_armed_group() -> None:
+    # "a shoot-out took place in Vila Kennedy": ACLED's "Unidentified Armed Group (Brazil)"
     e = event("ASSAULT", (), (), acled=AcledType("Battles", "Armed clash"))
-    assert acled_actor_pair(e, ACTORS, "YEM") == (None, None)
+    assert acled_actor_pair(e, ACTORS, "YEM") == (AcledActor(POLITICAL_MILITIA, "YEM"), None)
+
+
+def _said(type_: str, sentence: str, acled: AcledType, source: tuple[str, ...] = (),
+          target: tuple[str, ...] = ()) -> Event:
+    span = Span(0, len(sentence), sentence)
+    trig = Span(0, len(sentence.split()[0]), sentence.split()[0])
+    return Event(id="e", type=type_, source=source, target=target, acled=acled,
+                 evidence=EventEvidence(trigger=trig, sentence=span))
+
+
+def test_unattributed_fire_at_a_front_line_settlement_is_fired_from_across_the_line() -> None:
+    shelling = AcledType("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    held_by_separatists = _said("ASSAULT", "observed 15 explosions involving unknown weapons near Sokilnyky.",
+                                shelling)
+    assert acled_actor_pair(held_by_separatists, {}, "RUS") == (AcledActor(STATE, "UKR"), None)
+    held_by_kyiv = _said("ASSAULT", "observed 6 explosions near Svitlodarsk.", shelling)
+    assert acled_actor_pair(held_by_kyiv, {}, None) == (AcledActor(REBEL, "UKR"), None)
+    clash = _said("ASSAULT", "observed 81 shots involving small arms near Molodizhne.",
+                  AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(clash, {}, "UKR") == (AcledActor(STATE, "UKR"), AcledActor(REBEL, "UKR"))
+    elsewhere = _said("ASSAULT", "observed 6 explosions near Kharkiv.", shelling)
+    assert acled_actor_pair(elsewhere, {}, "UKR") == (AcledActor(POLITICAL_MILITIA, "UKR"), None)
+
+
+def test_a_repelled_attack_has_the_attacker_as_actor1() -> None:
+    army = Actor(id="army", name="Afghan forces", kind="group", country="AFG", sector=("MIL",),
+                 mentions=(Span(0, 13, "Afghan forces"),))
+    taliban = Actor(id="taliban", name="Taliban", kind="group", country="AFG", sector=("REB",),
+                    mentions=(Span(40, 47, "Taliban"),))
+    e = _said("ASSAULT", "repelled an attack by Taliban militants", AcledType("Battles", "Armed clash"),
+              source=("army",))
+    assert acled_actor_pair(e, {"army": army, "taliban": taliban}, "AFG") == (
+        AcledActor(REBEL, "AFG"), AcledActor(STATE, "AFG"))
+
+
+def test_forces_acting_on_their_own_country_are_at_home_wherever_the_place_was_read() -> None:
+    army = actor("army-afg", "group", "AFG", "MIL")
+    taliban = actor("taliban", "group", "AFG", "REB")
+    e = event("ASSAULT", ("army-afg",), ("taliban",), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, {"army-afg": army, "taliban": taliban}, "PAK")[0] == AcledActor(STATE, "AFG")
+    e = event("ASSAULT", ("army-isr",), ("town",), acled=AcledType("Battles", "Armed clash"))
+    assert acled_actor_pair(e, ACTORS, "PSE")[0] == AcledActor(EXTERNAL, "ISR")
 
 
 # ------------------------------------------------------------------------------------------------ gold parsing

@@ -740,3 +740,41 @@ def test_an_attack_on_a_hotel_is_one_sided(code) -> None:
     e = code("Armed men attacked a hotel in the coastal town of Velmar on Sunday.").event("ASSAULT")
     assert e.acled.sub_event_type == "Attack"
 
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # ACLED's coding of ceasefire-monitor counts: heavy machine guns fire from afar, small arms are contact
+    ("On 8 May 2020, the monitors observed a total of 20 bursts of fire involving heavy machineguns near Lozove.",
+     "Shelling/artillery/missile attack"),
+    ("The monitors observed a total of 15 explosions involving unknown weapons near Lozove on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("The monitors observed a total of 2 explosions/shots involving small arms/unknown weapons near Trudivski "
+     "on Monday.", "Armed clash"),
+    # fire answered in the next sentence is a clash
+    ("Houthi forces fired mortar shells at National Resistance forces in At Tuhayta on Saturday. The National "
+     "Resistance forces responded to the fire, killing several Houthi fighters.", "Armed clash"),
+    # munitions landing and named fire
+    ("Shells fired by LNA forces fell in Qasr Bin Ghashir on Wednesday.", "Shelling/artillery/missile attack"),
+    ("Heavy artillery fire by an unknown party was reported in Tripoli on Friday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_counted_answered_and_landing_fire(code, text: str, sub_event_type: str) -> None:
+    assert code(text).events("ASSAULT")[0].acled.sub_event_type == sub_event_type
+
+
+def test_a_body_found_is_an_attack_but_a_mass_grave_is_not(code) -> None:
+    e = code("In Acapulco, Guerrero, a man was found dead in Colonia Libertad on Saturday.").event("ASSAULT")
+    assert e.acled.sub_event_type == "Attack"
+    assert not code("Dozens of bodies were discovered in a mass grave in Khan Younis on Sunday.").events("ASSAULT")
+
+
+def test_a_patrol_attacked_is_the_setting_of_the_attack(code) -> None:
+    c = code("Police officers were patrolling in Teotepeque on Monday when gang members started shooting.")
+    patrol = c.event("MOBILIZE")
+    assert patrol.acled.event_type is None
+    assert c.event("ASSAULT").acled.sub_event_type == "Armed clash"
+
+
+def test_a_protest_done_by_an_act_that_happened_happened(code) -> None:
+    e = code("Residents banged pots to protest against the city hall in Salvador on Friday.").event("PROTEST")
+    assert e.status == "actual" and e.acled.sub_event_type == "Peaceful protest"

@@ -253,9 +253,41 @@ def _narrow(doc: "Doc", d: EventDraft, by_token: dict[int, "PlaceMention"], plac
         p = places[pm.place]
         if p.kind == "city" and p.country == wide.country and (wide.kind == "country" or _near(p, wide, 80.0)):
             towns.setdefault(p.id, i)
+    if not towns and wide.kind == "admin1":
+        # "dispersed laborers on a bridge in Rajkot city (Rajkot, Gujarat)": a town of that province the parse
+        # read inside an actor's phrase is still where it happened
+        for i in range(sent.start, sent.end):
+            pm = by_token.get(i)
+            town = places.get(pm.place) if pm is not None else None
+            if town is not None and town.kind == "city" and town.admin1 == wide.name and town.country == wide.country:
+                towns.setdefault(town.id, i)
     if len(towns) == 1:
         (pid, i), = towns.items()
         d.place, d.place_tokens = pid, [i]
+
+
+# words that open the name of a neighbourhood ("Colonia Libertad", "Bairro Novo"): names many towns share
+_QUARTER_WORDS = {"colonia", "barrio", "bairro", "fraccionamiento", "vila", "villa", "jardim", "conjunto", "mohalla",
+                  "sector", "residencial", "parque", "reparto", "ejido"}
+
+
+def _lead_town(doc: "Doc", d: EventDraft, by_token: dict[int, "PlaceMention"], places: dict[str, "Place"],
+               in_actor: set[int]) -> None:
+    """A neighbourhood the clause names that the gazetteer placed far (over 150 km) from the town the sentence
+    opened with, in the same country, is a homonym read wrong ("In Acapulco, Guerrero, a man was found dead in
+    Colonia Libertad"): the lead town is the place."""
+    chosen = places.get(d.place or "")
+    if chosen is None or chosen.kind != "city" or chosen.name.split()[0].lower() not in _QUARTER_WORDS:
+        return
+    sent = doc[d.trigger].sent
+    for i in range(sent.start, min(d.place_tokens or [sent.end])):
+        pm = by_token.get(i)
+        if pm is None or i in in_actor or pm.place not in places or pm.place == chosen.id:
+            continue
+        lead = places[pm.place]
+        if lead.kind == "city" and lead.country == chosen.country and not _near(lead, chosen, 150.0):
+            d.place, d.place_tokens = lead.id, [i]
+        return
 
 
 def _near(a: "Place", b: "Place", km: float) -> bool:
@@ -289,6 +321,7 @@ def place_events(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> 
             best = min(found, key=lambda t: (_KIND_RANK.get(places[by_token[t].place].kind, 9)
                                              if by_token[t].place in places else 9, t))
             d.place, d.place_tokens = by_token[best].place, [best]
+            _lead_town(doc, d, by_token, places, in_actor)
         if d.place is None:
             for target_id in d.target:
                 if target_id in location_actor_place:

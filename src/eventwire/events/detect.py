@@ -482,6 +482,28 @@ def _gathering(tok: "Token") -> bool:
         p.lemma_.lower() in GRIEVANCE_NOUNS for p in c.children) for c in kids)
 
 
+FIRE_KINDS = {"artillery", "mortar", "rocket", "tank", "gun", "machine-gun", "machinegun", "sniper", "small-arms",
+              "cannon", "howitzer", "automatic", "heavy", "live", "machine"}
+ARMED_FIRE = TriggerSpec("fire", "NOUN", "ASSAULT", None, "193", frozenset({"on", "at"}))
+LANDING_VERBS = {"fall", "land", "impact", "rain", "slam", "crash"}
+LANDING_MUNITIONS = {"shell", "rocket", "mortar", "missile", "projectile", "katyusha", "round"}
+REMAINS = {"body", "corpse", "remains", "head", "skeleton", "skull", "cadaver"}
+
+
+def _found_dead(tok: "Token") -> bool:
+    """"was found dead", "bodies … were found", "human remains were found": a passive "find" of the dead."""
+    if tok.lemma_.lower() not in ("find", "discover", "recover", "dump", "throw") or not any(
+            c.dep_ == "auxpass" for c in tok.children):
+        return False
+    if any(t.lemma_.lower() in ("grave", "exhumation", "exhume") for t in tok.sent):
+        return False   # a mass grave uncovered is a development of its own, not a killing told here
+    dead = any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in tok.children) or any(
+        c.dep_ == "nsubjpass" and any(a.dep_ == "amod" and a.lower_ == "dead" for a in c.children)
+        for c in tok.children)   # "a dead man was thrown from a car"
+    return dead or any(c.dep_ == "nsubjpass" and c.lemma_.lower() in REMAINS for c in tok.children) and \
+        tok.lemma_.lower() in ("find", "discover", "dump")
+
+
 def _special_verb(tok: "Token") -> EventDraft | None:
     """Verbs whose event type depends on their object: "fired/used tear gas" (crowd control),
     "called the accusations baseless" (a rejection), "dropped bombs" (an air strike)."""
@@ -528,6 +550,21 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev = _new(tok, _frame_spec(lemma, "REJECT", "120"))
         ev.source_tokens = [t.i for t in subject_tokens(tok)]
         ev.issue_tokens = [t.i for o in objs for t in o.subtree]
+        return ev
+    shells = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in LANDING_MUNITIONS]
+    if lemma in LANDING_VERBS and shells:
+        # "shells fired by LNA forces fell in Qaser Bin Ghashir", "three Katyusha rockets fell near the airport":
+        # fire from afar, its shooter (if told) the agent of the munition's "fired by"
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", "heavy-weapons", "194", frozenset({"on"})))
+        ev.source_tokens = [t.i for s in shells for a in s.children if a.dep_ == "acl" and a.lemma_.lower() in (
+            "fire", "launch") for g in a.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+            for t in expand_conj(p)]
+        return ev
+    if _found_dead(tok):
+        # "a man was found dead", "the bodies of two civilians were found": a killing whose perpetrator is
+        # unknown (ACLED codes it as an attack on civilians)
+        ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", None, "190", frozenset()))
+        ev.target_tokens = [t.i for c in tok.children if c.dep_ == "nsubjpass" for t in expand_conj(c)]
         return ev
     if lemma in ("open", "exchange") and any(o.lemma_.lower() in ("fire", "gunfire", "artillery", "shell", "rocket")
                                              for o in objs):
@@ -713,6 +750,9 @@ def _noun_event(tok: "Token", lex: Lexicon) -> EventDraft | None:
         return None
     if (lemma == "strike" and _strike_noun(tok)) or _air_raid(tok):
         spec = lex.trigger("airstrike", "NOUN")
+    if spec is None and lemma == "fire" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in FIRE_KINDS
+                                                for c in tok.children):
+        spec = ARMED_FIRE   # "heavy artillery fire was reported", "sniper fire"; not "a fire broke out"
     if spec is None:
         return None
     if spec.type == "MOBILIZE" and lemma in ("patrol", "patrolling", "convoy") and (
@@ -847,6 +887,8 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
             retype_intended(ev, doc[ev.trigger])   # willingness, conditional coercion, promised cooperation
         if ev.type == "PROTEST":
             ev.mode = _protest_mode(doc[ev.trigger], ev.mode)
+            if ev.status == "intended" and _protest_act(doc[ev.trigger]):
+                ev.status = "actual"
         if ev.status == "intended" and not ev.nominal and not _purpose(doc[ev.trigger]):
             _future(ev)
         elif ev.status == "failed" and ev.type == "AGREE":
@@ -872,6 +914,18 @@ def detect(doc: "Doc", lex: Lexicon) -> list[EventDraft]:
     carried_roles(doc, drafts)
     drafts.sort(key=lambda d: d.trigger)
     return drafts
+
+
+PROTEST_ACTS = {"bang", "gather", "assemble", "march", "block", "burn", "carry", "do", "hold", "stage", "form",
+                "close", "occupy", "chant", "shout", "wave", "raise", "display", "light", "walk", "drive", "park",
+                "take", "sit", "stand", "strike", "stop", "lie"}
+
+
+def _protest_act(tok: "Token") -> bool:
+    """"banged pots to protest", "carried out a motorcade to protest against the probe": the act done was the
+    protest (an infinitive of purpose under an act that happened), not a protest planned."""
+    head = tok.head
+    return _purpose(tok) and head.lemma_.lower() in PROTEST_ACTS and status_of(head) == "actual"
 
 
 def _purpose(tok: "Token") -> bool:
@@ -937,15 +991,25 @@ def _riot_act(t: "Token", linked: bool) -> bool:
         "clash", "loot", "vandalise", "vandalize", "ransack", "pelt")
 
 
+IMPUTING = {"accuse", "suspect", "charge", "allege", "convict", "blame"}
+
+
+def _imputed(t: "Token") -> bool:
+    """An act told as what someone is accused or suspected of ("the detention of activists accused of
+    hurling a Molotov cocktail at a bank"): not the protesters' act at this protest."""
+    return any(a.lemma_.lower() in IMPUTING for a in t.ancestors)
+
+
 def _protesters_turn_violent(tok: "Token") -> bool:
     """The protesters themselves burn, throw, smash or clash, in the protest's sentence ("blocked the road by
     burning tyres", "demonstrated and pelted the police with stones") or in the next two, told of the crowd
     ("They threw stones at the police") or with no agent ("Tyres were burned"): a violent demonstration."""
     verb = tok if tok.pos_ == "VERB" else tok.head
-    if any(t.lemma_.lower() in RIOT_TOOLS or (t.lower_ == "burning" and t.dep_ == "amod") for t in tok.subtree):
+    if any((t.lemma_.lower() in RIOT_TOOLS or (t.lower_ == "burning" and t.dep_ == "amod")) and not _imputed(t)
+           for t in tok.subtree):
         return True   # "blocked roads with stones", "barricaded the entrance with burning tyres"
     for t in tok.sent:
-        if t.i == tok.i:
+        if t.i == tok.i or _imputed(t):
             continue
         if t.pos_ == "NOUN" and t.lemma_.lower() == "clash" and any(
                 c.lower_ == "with" and any(p.lemma_.lower() in FORCE_SUBJECTS for p in c.subtree) for c in t.children):

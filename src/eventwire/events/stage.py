@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .. import ids
 from ..mentions.actors import argument_actor, civilian_actor
-from ..model import Actor, Event, EventEvidence, Span
+from ..model import AcledType, Actor, Event, EventEvidence, Span
 from ..resources.actors import KBActor
 from ..resources.events import Lexicon, TriggerSpec, load_lexicon
 from .verb_dictionary import DICTIONARY_FLAG, plover_type, with_dictionary
@@ -28,6 +28,7 @@ from .roles import deep_targets
 from .ontology.crosswalk import acled, cameo_code, quad
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpanType, Token
     from spacy.tokens import Doc
 
     from ..pipeline import Analysis
@@ -201,14 +202,42 @@ def _objects(doc: "Doc", d: EventDraft) -> frozenset[str]:
              for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"]
     found = args + [g for c in args if c.dep_ != "prt" for g in c.children if g.dep_ in ("compound", "amod")]
     found += [doc[i] for i in d.target_tokens]
+    if d.type == "ASSAULT" and not d.target_tokens and not any(c.dep_ in ("dobj", "nsubjpass") for c in args):
+        found += _victims(t.sent)
     words = {w.lemma_.lower() for w in found if w.ent_type_ not in ("DATE", "TIME")}
     if any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in args):
         words.add("place")   # "recaptured Quissanga": the object is a place
     return frozenset(words)
 
 
-# the side of a protest: its violence is a violent demonstration (ACLED), not a mob's
-PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "agitator", "picketer"}
+_HARMED = {"kill", "injure", "wound", "shoot", "stab", "murder", "behead", "hit", "find", "execute", "hurt",
+           "abduct", "kidnap"}
+
+
+def _victims(sent: "SpanType") -> list["Token"]:
+    """Who the sentence says was harmed, for an attack told with no target of its own ("a man was killed in a
+    drive-by shooting", "the body of a woman was found with gunshot wounds", "shot dead three men"): the
+    passive subjects and objects of harm verbs, with their conjuncts and the "of" of "the body of a man"."""
+    out: list["Token"] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _HARMED or tok.pos_ != "VERB":
+            continue
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        passive = bool(aux)
+        if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in tok.children) and aux[0].i > sent.start:
+            before = tok.doc[aux[0].i - 1]   # "In Manaus, Amazonas, a man was killed": a subject the parse lost
+            if before.pos_ == "NOUN":
+                out.append(before)
+        for c in tok.children:
+            # "In Manaus, a man was killed": the parse may hang a fronted passive subject as an apposition
+            if c.dep_ in ("nsubjpass", "dobj") or c.pos_ == "NOUN" and (
+                    passive and c.dep_ == "appos" or c.dep_ == "npadvmod"):   # "shot dead three men"
+                out += [c, *(g for g in c.children if g.dep_ == "conj")]
+                out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
 _TAKEOVER = {"enter", "capture", "seize", "take", "occupy", "regain", "retake", "recapture", "overrun", "control",
              "hand", "handover", "advance"}
 
@@ -225,6 +254,70 @@ def _taken_over(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
                and not set(e.source) & set(d.source) for e in drafts)
 
 
+def _claimed(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> None:
+    """"An RCIED exploded targeting a convoy. Al Shabaab claimed responsibility for the attack.": an attack told
+    with no perpetrator was made by the actor that claimed it (the subject of "claimed responsibility" or of
+    "claimed the attack")."""
+    claimers: list[str] = []
+    for tok in doc:
+        if tok.lemma_.lower() != "claim" or tok.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "attack", "bombing", "killing")
+                   for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":   # "Al Shabaab militants claimed …": the mention may be the subject's modifier
+                span = range(c.left_edge.i, c.right_edge.i + 1)
+                claimers += [m.actor for m in analysis.actor_mentions if m.start_token in span]
+    if not claimers:
+        return
+    for d in drafts:
+        if d.type == "ASSAULT" and not d.source and d.status == "actual" and claimers[0] not in d.target:
+            d.source = [claimers[0]]
+
+
+def _setting(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
+    """A patrol, deployment or security measure told in the sentence of an attack that happened ("officers were
+    patrolling when gunmen started shooting", "a police team enforcing the lockdown was attacked", "attacked a
+    police patrol"): the setting of the attack, which is the event ACLED codes."""
+    if not (d.type == "MOBILIZE" or d.type == "COERCE" and d.mode in ("restrict", "curfew")
+            and doc[d.trigger].dep_ in ("acl", "relcl")):   # "a police team enforcing the lockdown was attacked"
+        return False
+    if doc[d.trigger].lemma_.lower() in ("set", "establish", "build", "erect", "open", "create", "install"):
+        return False   # a base set up is an event of its own
+    sent = doc[d.trigger].sent
+    return any(e.type == "ASSAULT" and e.status == "actual" and e.mode != "crowd-control" and not e.nominal
+               and sent.start <= e.trigger < sent.end for e in drafts)
+
+
+_DEMONSTRATORS = {"demonstrator", "protester", "protestor", "marcher"}
+
+
+def _protesting(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
+    """Violence by people who are demonstrating: the attackers are named as demonstrators, or a protest is
+    told in the attack's sentence ("residents demonstrating against the curfew vandalized a police station")."""
+    if d.type != "ASSAULT":
+        return False
+    if any(doc[i].lemma_.lower() in _DEMONSTRATORS or any(
+            c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("demonstrate", "protest", "march", "riot")
+            for c in doc[i].children) for i in d.source_tokens):
+        return True   # "demonstrators", "residents demonstrating against the curfew"
+    sent = doc[d.trigger].sent
+    return any(e.type == "PROTEST" and e.mode in (None, "demo") and e.status == "actual"
+               and sent.start <= e.trigger < sent.end for e in drafts)
+
+
+def _rioting(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
+    """Crowd control used on a crowd that rioted, told in the same sentence ("police fired tear gas to
+    disperse workers who had pelted stones"): ACLED codes the riot, not a protest with intervention."""
+    if d.type != "ASSAULT" or d.mode != "crowd-control":
+        return False
+    sent = doc[d.trigger].sent
+    return any(e.type == "PROTEST" and e.mode == "riot" and sent.start <= e.trigger < sent.end for e in drafts)
+
+
+_TAKING_LEMMAS = {"capture", "recapture", "retake", "regain", "seize", "take", "occupy", "control", "liberate",
+                  "free", "enter", "overrun", "storm", "invade", "reclaim", "recover", "conquer"}
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm"}
 
 
@@ -233,7 +326,12 @@ def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Ev
     assert doc is not None
     sent = doc[d.trigger].sent
     sectors = {a.id: set(a.sector) for a in analysis.actors}
-    tsec = {s for a in d.target for s in sectors.get(a, set())}
+    kinds = {a.id: a.kind for a in analysis.actors}
+    # a person named with no sector of their own is a civilian ("gunmen shot a sheikh", "attacked Danhono"); not
+    # what a capture took (a town the parse read as a person: "recaptured Quissanga")
+    person_cvl = doc[d.trigger].lemma_.lower() not in _TAKING_LEMMAS
+    tsec = {s for a in d.target
+            for s in (sectors.get(a) or ({"CVL"} if person_cvl and kinds.get(a) == "person" else set()))}
     ssec = {s for a in d.source for s in sectors.get(a, set())}
     mentions: list[Span] = [_span(doc, i) for i in d.extra_triggers]
     for m in d.merged:
@@ -257,11 +355,11 @@ def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Ev
     return Event(
         id=ids.event_id(analysis.article.id, d.type + ":reply" * d.reply, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
-        acled=acled(d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
-                    intervened=d.intervened, excessive=d.excessive, symmetric=d.symmetric,
-                    direct_fire=d.direct_fire,
-                    objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts),
-                    by_protesters=any(doc[i].lemma_.lower() in PROTESTERS for i in d.source_tokens)),
+        acled=AcledType() if _setting(doc, d, drafts) else acled(
+            d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),
+            intervened=d.intervened, excessive=d.excessive, symmetric=d.symmetric,
+            direct_fire=d.direct_fire, rioting=_rioting(doc, d, drafts), protesting=_protesting(doc, d, drafts),
+            objects=_objects(doc, d), taken_over=_taken_over(doc, d, drafts)),
         source=tuple(d.source), target=tuple(d.target),
         symmetric=d.symmetric, status=d.status, date=d.date, place=d.place, confidence=round(min(confidence, 0.95), 2),
         evidence=evidence, fatalities=d.fatalities,
@@ -333,6 +431,7 @@ def event_stage(analysis: "Analysis") -> None:
         if d.quote_speakers and not d.source:
             d.source = list(d.quote_speakers)
     infer_roles(doc, drafts, {a.id: frozenset(a.sector) for a in analysis.actors})
+    _claimed(doc, drafts, analysis)
     _interventions(drafts, analysis)
     date_events(doc, drafts, analysis)
     place_events(doc, drafts, analysis)

@@ -3,8 +3,10 @@
 PLOVER's ASSAULT modes are kinds of weapon or method (manual, "ASSAULT modes"); ACLED's sub-event types split
 some of them further (a grenade, a chemical weapon). The weapon is looked for in the trigger itself ("the
 bombing"), its compound modifiers ("a grenade attack", "a suicide bombing"), its subject ("an IED exploded",
-"warplanes struck"), its object when the trigger is a firing verb ("threw a grenade", "fired mortars") and its
-instrument phrases ("with machetes", "by sniper fire", "using drones"). Weapons in other clauses are not read.
+"warplanes struck"), its object when the trigger is a firing verb ("threw a grenade", "fired mortars"), its
+instrument phrases ("with machetes", "by sniper fire", "using drones") and the "involving" clause of a counted
+incident ("20 bursts of fire involving heavy machineguns"). Weapons in other clauses are not read; "unknown
+weapons" name none.
 When several are named the most specific wins (a suicide car bomb is a suicide attack, not a car bomb).
 """
 from __future__ import annotations
@@ -77,10 +79,14 @@ def _heavy_gun(tok: "Token") -> bool:
 
 PAYLOAD_VERBS = {"contain", "load", "fill", "lace", "pack", "stuff", "carry", "arm"}
 POISONS = {"poison", "poisonous", "toxic", "nerve", "mustard", "chlorine", "sarin", "chemical", "noxious", "lethal"}
+_GENERIC_ARMS = {"weapon", "weaponry", "arm", "munition"}
+_UNKNOWN = {"unknown", "unidentified", "unspecified", "undetermined"}
 
 
 def _classify(tok: "Token") -> str | None:
     word = tok.lemma_.lower()
+    if word in _GENERIC_ARMS and any(c.dep_ == "amod" and c.lower_ in _UNKNOWN for c in tok.children):
+        return None   # "involving unknown weapons": no weapon named
     if word in _GUNS and _heavy_gun(tok):
         return "heavy"
     if word == "gas" and any(c.lower_ in POISONS for c in tok.children):
@@ -116,6 +122,24 @@ def _words(trigger: "Token") -> list["Token"]:
     """The tokens of the trigger's own clause that may name its weapon."""
     out: list["Token"] = [trigger]
     out += [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if trigger.pos_ == "VERB" and trigger.dep_ in ("advcl", "conj", "xcomp") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        # "Israeli warplanes targeted the area, killing several people": the subject of the verb it continues
+        out += [t for c in trigger.head.children if c.dep_ == "nsubj"
+                for t in c.subtree if t.dep_ not in _OTHER_CLAUSES or t.dep_ == "conj"]
+    if trigger.pos_ == "VERB" and trigger.dep_ == "acl":
+        # "shells fired by …", "warplanes targeted …" (a subject the parse hung the verb on): the noun it modifies
+        out += [trigger.head] + [c for c in trigger.head.children if c.dep_ in ("compound", "amod", "conj")]
+    # "a total of 20 explosions/shots involving small arms": the weapons of a counted incident, told in an
+    # "involving" clause on the incident noun (or on the last of a slash-joined list of them)
+    noun = trigger
+    while noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ == "NOUN":   # "bursts of fire involving …": the clause may hang on the partitive's object
+        nouns = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj"]
+        out += [t for n in nouns for c in n.children if c.dep_ == "acl" and c.lemma_.lower() == "involve"
+                for o in c.children if o.dep_ == "dobj" for t in _phrase(o)]
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent"):
             # "Israeli artillery and warplanes targeted …": conjoined attackers too
@@ -224,11 +248,32 @@ def _direct_fire(sent: "Span") -> bool:
         low, lemma = t.lower_, t.lemma_.lower()
         if lemma == "arm" and any(c.lower_ == "small" for c in t.children) or low in ("small-arms", "smallarms"):
             return True
+        if low == "small" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() == "arm":
+            return True   # "small arms/unknown weapons": the parse hangs "small" on the last noun
         if lemma == "direction" and any(c.lower_ == "both" for c in t.children):
             return True
         if lemma == "fire" and t.pos_ == "VERB" and any(c.lower_ == "back" for c in t.children):
             return True
         if lemma == "return" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in t.children):
+            return True
+    return False
+
+
+_FIRE_NOUNS = {"fire", "gunfire", "shelling", "shell", "attack", "shot", "assault", "bombardment"}
+
+
+def _answered(sent: "Span") -> bool:
+    """The fire was answered, told in the attack's sentence or the next: "fired back", "returned fire",
+    "responded to the fire", "opened gunfire in response": two sides fighting (ACLED's armed clash)."""
+    if _direct_fire(sent) and not any(t.lemma_.lower() == "arm" or t.lower_ in ("small", "both") for t in sent):
+        return True   # fire back / returned fire (small arms alone count only in the attack's own sentence)
+    for t in sent:
+        if t.lemma_.lower() == "respond" and t.pos_ == "VERB" and any(
+                p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in _FIRE_NOUNS for o in p.subtree)
+                for p in t.children):
+            return True
+        if t.lower_ == "response" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in ("fire", "open",
+                                                                                          "shoot", "shell"):
             return True
     return False
 
@@ -257,7 +302,9 @@ def arm(doc: "Doc", drafts: list["EventDraft"]) -> None:
             continue
         if d.type == "ASSAULT" and d.mode is None and _targeted(doc, d):
             d.mode = "targeted"   # "killed the deputy chief", "assassinated the mayor"
-        if d.type == "ASSAULT" and _direct_fire(doc[d.trigger].sent):
+        sent = doc[d.trigger].sent
+        if d.type == "ASSAULT" and (_direct_fire(sent) or _answered(sent) or (
+                sent.end < len(doc) and _answered(doc[sent.end].sent))):
             d.direct_fire = True
         found = [w for w in (weapon_of(doc[i]) for i in [d.trigger, *d.extra_triggers]) if w is not None]
         # the attacker's own name: "a suicide bomber", "gunmen", "snipers"

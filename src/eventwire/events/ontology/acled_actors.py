@@ -42,6 +42,8 @@ the country of the event's place, as ACLED names crowds and unidentified groups 
 """
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -78,6 +80,8 @@ ACLED_INTER_OF_ACTOR: dict[str, str] = {
 }
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+# names of communal, clan, tribal, caste and ethnic groups: ACLED's identity militias when they fight
+IDENTITY_WORDS = ("tribe", "tribal", "tribesm", "clan", "caste", "communal", "ethnic", "famil")
 MILITIA_SECTORS = frozenset({"UAF", "CRM"})
 CROWD_OF_EVENT: dict[str, str] = {"Protests": PROTESTERS, "Riots": RIOTERS}
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "UAF", "CRM", "ETH"})
@@ -120,9 +124,10 @@ def acled_inter(actor: Actor, *, role: int, event_type: str | None, location_cou
     if actor.kind == "country" or sectors & STATE_SECTORS:
         foreign = actor.country and location_country and actor.country != location_country
         return EXTERNAL if foreign else STATE
-    if "ETH" in sectors and (role == 1 and event_type in VIOLENT_EVENT_TYPES or event_type == "Battles"
-                             or sectors & (MILITIA_SECTORS | {"REB"})):
-        return IDENTITY_MILITIA   # "Fulani militias", "clan militiamen", "tribesmen" who fight
+    communal = any(w in actor.name.lower() for w in IDENTITY_WORDS)
+    if ("ETH" in sectors or communal) and (role == 1 and event_type in VIOLENT_EVENT_TYPES
+                                           or event_type == "Battles" or sectors & (MILITIA_SECTORS | {"REB"})):
+        return IDENTITY_MILITIA   # "Fulani militias", "clan militiamen", "tribesmen", "two armed families" who fight
     if "REB" in sectors:
         named_rebel = actor.resolved or any(w in actor.name.lower() for w in ("rebel", "insurgent", "separatist"))
         return REBEL if named_rebel else POLITICAL_MILITIA   # "armed men": an unidentified armed group
@@ -160,6 +165,67 @@ def _first_armed(actors: Mapping[str, Actor], exclude: set[str]) -> Actor | None
     return min(armed, key=lambda a: a.mentions[0].start) if armed else None
 
 
+# triggers of an attack told from the defender's side ("repelled", "repulsed", "thwarted", "foiled")
+_REPELLING = ("repel", "repuls", "thwart", "foil", "fend", "fought off", "beat back")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontLine:
+    """A stable front line (``data/places/frontlines.tsv``): the country it runs through and, per side (an actor
+    KB id), the settlements that side held, as one case-blind whole-word pattern."""
+
+    id: str
+    country: str
+    sides: tuple[tuple[str, "re.Pattern[str]"], ...]
+
+
+@functools.cache
+def front_lines() -> tuple[FrontLine, ...]:
+    """The front lines of ``frontlines.tsv`` (one row per settlement: line, country, holder, place). Only
+    settlements whose side is well documented are listed; those split by the line or in the grey zone (Zaitseve,
+    Verkhnotoretske, the Donetsk Filtration Station) are left out. Names carry their usual transliterations."""
+    from importlib import resources
+
+    text = resources.files("eventwire.resources").joinpath("data", "places", "frontlines.tsv").read_text(
+        encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    lines: dict[str, tuple[str, dict[str, list[str]]]] = {}
+    for ident, country, holder, place in rows:
+        lines.setdefault(ident, (country, {}))[1].setdefault(holder, []).append(place)
+    out = []
+    for ident, (country, held) in lines.items():
+        sides = []
+        for holder, places in held.items():
+            names = sorted(places, key=len, reverse=True)
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+            sides.append((holder, pattern))
+        out.append(FrontLine(ident, country, tuple(sides)))
+    return tuple(out)
+
+
+def _front_line_sides(text: str) -> tuple[str, str, str] | None:
+    """(the side across the line, the side holding the place, the line's country) for the first front-line
+    settlement ``text`` names on a two-sided line; None when it names none."""
+    best: tuple[int, tuple[str, str, str]] | None = None
+    for line in front_lines():
+        if len(line.sides) != 2:
+            continue
+        for k, (holder, pattern) in enumerate(line.sides):
+            m = pattern.search(text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), (line.sides[1 - k][0], holder, line.country))
+    return best[1] if best else None
+
+
+def _kb_actor(ident: str) -> Actor | None:
+    from ...resources.actors import load_kb
+
+    found = next((a for a in load_kb().all_actors() if a.id == ident), None)
+    if found is None:
+        return None
+    return Actor(found.id, found.name, found.kind, found.country, tuple(found.sector), resolved=True)
+
+
 def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
                      location_country: str | None) -> tuple[AcledActor | None, AcledActor | None]:
     """ACLED's (actor1, actor2) for ``event``: the first source and first target that are not places, in ACLED's
@@ -167,6 +233,22 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
     first, second = _first_actor(event.source, actors), _first_actor(event.target, actors)
     if first is None and event.acled.event_type in FALLBACK_SIDE_TYPES:
         first = _first_armed(actors, exclude=set(event.target))
+    if first is None and event.acled.event_type in ("Battles", "Explosions/Remote violence"):
+        # unattributed fire at a front-line settlement (a ceasefire monitor's "observed 12 explosions near
+        # X"): ACLED codes it as fire by the side across the line; a clash there is between the two sides
+        sides = _front_line_sides(event.evidence.sentence.text)
+        if sides is not None:
+            first = _kb_actor(sides[0])
+            if second is None and event.acled.event_type == "Battles":
+                second = _kb_actor(sides[1])
+            location_country = sides[2]
+    if first is not None and event.evidence.trigger.text.lower().startswith(_REPELLING):
+        # "Afghan forces repelled an attack by Taliban militants": ACLED's actor1 is the side that attacked
+        named = _first_armed(actors, exclude={first.id})
+        attacker = second if second is not None and _armed(second) and (second.resolved or named is None or
+                                                                          not named.resolved) else named
+        if attacker is not None:
+            first, second = attacker, first
     sub = event.acled.sub_event_type
     if sub == "Peaceful protest":
         second = None
@@ -181,7 +263,14 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
             # for striking police, a party's rally or a union's march alike; "Bolivian citizens" abroad are
             # Bolivia's), else by where it gathers; the organisers are associated actors
             return AcledActor(CROWD_OF_EVENT[event.acled.event_type], actor.country or location_country)
-        inter = acled_inter(actor, role=role, event_type=event.acled.event_type, location_country=location_country)
+        other = second if role == 1 else first
+        where = location_country
+        if (actor.country and where and actor.country != where and other is not None
+                and other.country == actor.country):
+            # forces acting on their own country's people or armed groups are at home: the place read is the
+            # one in doubt ("Afghan police forces … Taliban" with "Chora" geocoded abroad)
+            where = actor.country
+        inter = acled_inter(actor, role=role, event_type=event.acled.event_type, location_country=where)
         country = actor.country
         if country is None and inter not in (STATE, EXTERNAL):
             country = location_country  # "Protesters (India)": ACLED names a crowd by where it is
@@ -197,7 +286,8 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
             one = AcledActor(PROTESTERS, location_country)
         elif event.acled.event_type == "Riots":
             one = AcledActor(RIOTERS, location_country)
-        elif event.acled.event_type in ("Violence against civilians", "Explosions/Remote violence"):
-            # a mine, an IED or an attack on civilians nobody claimed: an unidentified armed group
+        elif event.acled.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+            # a mine, an IED, an attack on civilians nobody claimed or a shoot-out between unnamed sides: an
+            # unidentified armed group
             one = AcledActor(POLITICAL_MILITIA, location_country)
     return one, two

@@ -84,6 +84,10 @@ _UNARMED = {"man", "woman", "boy", "girl", "child", "people", "person", "civilia
             "mosque", "farm", "shop", "neighbourhood", "neighborhood", "community", "household", "compound",
             "hotel", "restaurant", "bar", "cafe", "nightclub", "hospital", "clinic", "bus", "population", "tourist",
             "guest", "shopper", "mourner", "wedding", "funeral", "temple", "shrine", "synagogue", "parishioner"}
+# people who are armed: an attack that hit them as well as civilians is not one-sided
+_ARMED_PEOPLE = {"soldier", "troop", "police", "policeman", "policemen", "officer", "militant", "fighter", "rebel",
+                 "guard", "gunman", "militiaman", "militia", "insurgent", "jihadist", "army", "force", "personnel",
+                 "commander", "trafficker", "gang", "gangster", "sniper", "recruit", "conscript", "marine"}
 # what an interception or a defusal stops: ACLED "Disrupted weapons use"
 _PROJECTILES = {"drone", "uav", "quadcopter", "missile", "rocket", "projectile", "shell", "mortar", "bomb", "ied",
                 "explosive", "device", "mine", "landmine"}
@@ -120,23 +124,27 @@ _SIGNING = {"sign", "ratify", "countersign", "signing", "ratification", "ink", "
 def acled(plover_type: str, mode: str | None, status: str, target_sectors: set[str],
           source_sectors: set[str], *, weapon: str | None = None, lemma: str | None = None,
           intervened: bool = False, excessive: bool = False, symmetric: bool = False, direct_fire: bool = False,
-          objects: frozenset[str] = frozenset(), taken_over: bool = False, by_protesters: bool = False) -> AcledType:
+          objects: frozenset[str] = frozenset(), taken_over: bool = False, rioting: bool = False,
+          protesting: bool = False) -> AcledType:
     """ACLED's event_type/sub_event_type for the events ACLED codes (only events that happened). ``weapon`` is
     the weapon class of ``events.weapons`` (it tells a grenade or a chemical weapon from other explosives),
     ``lemma`` the trigger's lemma (it tells a recapture from a capture), ``intervened`` whether the police or
     army acted against a protest's crowd, ``excessive`` whether with lethal force, ``symmetric`` whether both sides fired (an exchange of fire),
     ``direct_fire`` whether the fire was one the target could answer (small arms, fire both ways), ``objects``
     the lemmas of what the trigger acted on (its object, particle, modifiers and target words), ``taken_over``
-    whether another side took the place a withdrawal left, ``by_protesters`` whether the side that did it is named
-    as protesters or demonstrators (their violence is a violent demonstration, not mob violence)."""
+    whether another side took the place a withdrawal left, ``rioting`` whether the crowd that crowd control met
+    rioted (ACLED codes the riot), ``protesting`` whether the attackers were demonstrating (a violent
+    demonstration, not mob violence)."""
     if status not in ("actual", "attempted", "failed"):
         return AcledType()
-    if plover_type == "ASSAULT" and by_protesters and mode in (None, "primitive", "beat", "destroy", "explosives") \
-            and weapon not in ("firearm", "heavy", "aerial", "drone", "suicide"):
-        return AcledType("Riots", "Violent demonstration")   # "stone-throwing protesters clashed with police"
+    if plover_type == "ASSAULT" and mode == "crowd-control" and rioting:
+        return AcledType("Riots", "Violent demonstration")
     if plover_type == "ASSAULT":
-        return _assault(mode, target_sectors, source_sectors, weapon=weapon, lemma=lemma, symmetric=symmetric,
-                        direct_fire=direct_fire, objects=objects)
+        found = _assault(mode, target_sectors, source_sectors, weapon=weapon, lemma=lemma, symmetric=symmetric,
+                         direct_fire=direct_fire, objects=objects)
+        if protesting and found.sub_event_type == "Mob violence":
+            return AcledType("Riots", "Violent demonstration")   # demonstrators who turned violent
+        return found
     if plover_type == "PROTEST":
         if mode == "riot":
             return AcledType("Riots", "Violent demonstration")
@@ -184,8 +192,8 @@ def _assault(mode: str | None, target_sectors: set[str], source_sectors: set[str
         return AcledType("Strategic developments", "Disrupted weapons use")   # "shot down an armed drone"
     if lemma in _TAKE and objects & _EQUIPMENT and not objects & _TERRITORY:
         return AcledType("Strategic developments", "Looting/property destruction")   # "captured an army drone"
-    if weapon == "grenade":
-        return AcledType("Explosions/Remote violence", "Grenade")
+    if weapon == "grenade" and not (direct_fire and target_sectors & _ARMED_SECTORS):
+        return AcledType("Explosions/Remote violence", "Grenade")   # a grenade answered with fire: a clash
     if weapon == "chemical":
         return AcledType("Explosions/Remote violence", "Chemical weapon")
     if lemma in _RETAKE | _TAKE and (not target_sectors or objects & _TERRITORY):   # a place changes hands
@@ -199,13 +207,15 @@ def _assault(mode: str | None, target_sectors: set[str], source_sectors: set[str
         if lemma in ("kill", "shoot", "murder", "massacre") or mode == "firearms":
             return AcledType("Protests", "Excessive force against protesters")   # protesters shot or killed
         return AcledType("Protests", "Protest with intervention")   # protesters beaten, charged
-    if source_sectors and source_sectors <= _CIVILIAN_SECTORS and mode == "firearms":
+    if source_sectors and source_sectors <= _CIVILIAN_SECTORS and mode == "firearms" and not (
+            target_sectors & _ARMED_SECTORS):
         return AcledType("Violence against civilians", "Attack")   # armed individuals, no organised side
     unarmed = bool(target_sectors & (_CIVILIAN_SECTORS | {"PTY", "OPP"}) and not target_sectors & _ARMED_SECTORS) or (
-        not target_sectors & _ARMED_SECTORS and bool(objects & _UNARMED) and lemma not in _TAKING)
+        not target_sectors & _ARMED_SECTORS and bool(objects & _UNARMED) and not objects & _ARMED_PEOPLE
+        and lemma not in _TAKING)
     if symmetric and mode in (None, "heavy-weapons", "firearms"):
         return AcledType("Battles", "Armed clash")   # "exchanged artillery with …": two sides fighting
-    if direct_fire and mode in (None, "heavy-weapons", "firearms") and not unarmed:
+    if direct_fire and (mode in (None, "heavy-weapons", "firearms") or weapon == "grenade") and not unarmed:
         return AcledType("Battles", "Armed clash")   # small arms, fire both ways: the sides are in contact
     if mode in _ASSAULT_MODE_TO_ACLED:
         et, st = _ASSAULT_MODE_TO_ACLED[mode]
@@ -247,6 +257,8 @@ def _coerce(mode: str | None, source_sectors: set[str], *, weapon: str | None, l
         return AcledType("Protests", "Protest with intervention")   # protesters arrested
     if mode == "arrest":
         return AcledType("Strategic developments", "Arrests")
+    if mode == "restrict" and lemma == "disperse" and source_sectors & _STATE_SECTORS:
+        return AcledType("Protests", "Protest with intervention")   # the forces dispersed a gathering
     if mode in ("curfew", "martial-law") or (mode == "restrict" and lemma not in _REPRESSION):
         return AcledType("Strategic developments", "Change to group/activity")   # a security measure
     return AcledType()
