@@ -140,7 +140,7 @@ def test_a_clash_with_no_parsed_side_takes_the_first_armed_actor_named() -> None
 
 
 def test_unnamed_side_of_a_battle_is_an_unidentified_armed_group() -> None:
-    # "a shoot-out took place in Vila Kennedy": ACLED's "Unidentified Armed Group (Brazil)"
+    # "a shoot-out broke out in a suburb": ACLED's unidentified armed group of the country
     e = event("ASSAULT", (), (), acled=AcledType("Battles", "Armed clash"))
     assert acled_actor_pair(e, ACTORS, "YEM") == (AcledActor(POLITICAL_MILITIA, "YEM"), None)
 
@@ -172,7 +172,7 @@ def test_a_repelled_attack_has_the_attacker_as_actor1() -> None:
                  mentions=(Span(0, 13, "Afghan forces"),))
     taliban = Actor(id="taliban", name="Taliban", kind="group", country="AFG", sector=("REB",),
                     mentions=(Span(40, 47, "Taliban"),))
-    e = _said("ASSAULT", "repelled an attack by Taliban militants", AcledType("Battles", "Armed clash"),
+    e = _said("ASSAULT", "repelled an assault by Taliban militants", AcledType("Battles", "Armed clash"),
               source=("army",))
     assert acled_actor_pair(e, {"army": army, "taliban": taliban}, "AFG") == (
         AcledActor(REBEL, "AFG"), AcledActor(STATE, "AFG"))

@@ -744,18 +744,18 @@ def test_an_attack_on_a_hotel_is_one_sided(code) -> None:
 
 @pytest.mark.parametrize("text, sub_event_type", [
     # ACLED's coding of ceasefire-monitor counts: heavy machine guns fire from afar, small arms are contact
-    ("On 8 May 2020, the monitors observed a total of 20 bursts of fire involving heavy machineguns near Lozove.",
+    ("Observers logged 14 bursts of fire involving heavy machineguns near Lozove on Tuesday.",
      "Shelling/artillery/missile attack"),
-    ("The monitors observed a total of 15 explosions involving unknown weapons near Lozove on Monday.",
+    ("Observers recorded nine explosions of unknown origin near Lozove on Thursday.",
      "Shelling/artillery/missile attack"),
-    ("The monitors observed a total of 2 explosions/shots involving small arms/unknown weapons near Trudivski "
-     "on Monday.", "Armed clash"),
+    ("Observers heard three shots of small-arms fire near Trudivski "
+     "on Friday.", "Armed clash"),
     # fire answered in the next sentence is a clash
-    ("Houthi forces fired mortar shells at National Resistance forces in At Tuhayta on Saturday. The National "
-     "Resistance forces responded to the fire, killing several Houthi fighters.", "Armed clash"),
+    ("Northern forces fired mortar rounds at the Velmar Guard near Ostrava on Sunday. The Velmar "
+     "Guard returned fire, killing two northern fighters.", "Armed clash"),
     # munitions landing and named fire
-    ("Shells fired by LNA forces fell in Qasr Bin Ghashir on Wednesday.", "Shelling/artillery/missile attack"),
-    ("Heavy artillery fire by an unknown party was reported in Tripoli on Friday.",
+    ("Shells fired by the northern army fell in Velmar on Tuesday.", "Shelling/artillery/missile attack"),
+    ("Heavy artillery fire from an unknown side was heard in Velmar on Sunday.",
      "Shelling/artillery/missile attack"),
 ])
 def test_counted_answered_and_landing_fire(code, text: str, sub_event_type: str) -> None:
@@ -763,9 +763,9 @@ def test_counted_answered_and_landing_fire(code, text: str, sub_event_type: str)
 
 
 def test_a_body_found_is_an_attack_but_a_mass_grave_is_not(code) -> None:
-    e = code("In Acapulco, Guerrero, a man was found dead in Colonia Libertad on Saturday.").event("ASSAULT")
+    e = code("In Velmar, a young trader was found dead in the old market on Monday.").event("ASSAULT")
     assert e.acled.sub_event_type == "Attack"
-    assert not code("Dozens of bodies were discovered in a mass grave in Khan Younis on Sunday.").events("ASSAULT")
+    assert not code("Forty bodies were discovered in a mass grave outside Velmar on Friday.").events("ASSAULT")
 
 
 def test_a_patrol_attacked_is_the_setting_of_the_attack(code) -> None:

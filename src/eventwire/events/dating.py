@@ -266,7 +266,7 @@ def _narrow(doc: "Doc", d: EventDraft, by_token: dict[int, "PlaceMention"], plac
         d.place, d.place_tokens = pid, [i]
 
 
-# words that open the name of a neighbourhood ("Colonia Libertad", "Bairro Novo"): names many towns share
+# words that open the name of a neighbourhood ("Colonia Nueva", "Bairro Alto"): names many towns share
 _QUARTER_WORDS = {"colonia", "barrio", "bairro", "fraccionamiento", "vila", "villa", "jardim", "conjunto", "mohalla",
                   "sector", "residencial", "parque", "reparto", "ejido"}
 
@@ -274,8 +274,8 @@ _QUARTER_WORDS = {"colonia", "barrio", "bairro", "fraccionamiento", "vila", "vil
 def _lead_town(doc: "Doc", d: EventDraft, by_token: dict[int, "PlaceMention"], places: dict[str, "Place"],
                in_actor: set[int]) -> None:
     """A neighbourhood the clause names that the gazetteer placed far (over 150 km) from the town the sentence
-    opened with, in the same country, is a homonym read wrong ("In Acapulco, Guerrero, a man was found dead in
-    Colonia Libertad"): the lead town is the place."""
+    opened with, in the same country, is a homonym read wrong ("In Velmar, North Province, a trader was found dead
+    in Colonia Nueva"): the lead town is the place."""
     chosen = places.get(d.place or "")
     if chosen is None or chosen.kind != "city" or chosen.name.split()[0].lower() not in _QUARTER_WORDS:
         return

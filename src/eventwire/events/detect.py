@@ -499,7 +499,7 @@ def _found_dead(tok: "Token") -> bool:
         return False   # a mass grave uncovered is a development of its own, not a killing told here
     dead = any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in tok.children) or any(
         c.dep_ == "nsubjpass" and any(a.dep_ == "amod" and a.lower_ == "dead" for a in c.children)
-        for c in tok.children)   # "a dead man was thrown from a car"
+        for c in tok.children)   # "a body was dumped from a truck"
     return dead or any(c.dep_ == "nsubjpass" and c.lemma_.lower() in REMAINS for c in tok.children) and \
         tok.lemma_.lower() in ("find", "discover", "dump")
 
@@ -553,7 +553,7 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         return ev
     shells = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in LANDING_MUNITIONS]
     if lemma in LANDING_VERBS and shells:
-        # "shells fired by LNA forces fell in Qaser Bin Ghashir", "three Katyusha rockets fell near the airport":
+        # "shells fired by the northern army fell in Velmar", "two rockets fell near the port":
         # fire from afar, its shooter (if told) the agent of the munition's "fired by"
         ev = _new(tok, TriggerSpec(lemma, "VERB", "ASSAULT", "heavy-weapons", "194", frozenset({"on"})))
         ev.source_tokens = [t.i for s in shells for a in s.children if a.dep_ == "acl" and a.lemma_.lower() in (
@@ -791,7 +791,7 @@ DEATH_VERBS = frozenset({"die", "perish", "succumb"})
 
 
 def _toll(ev: EventDraft, phrase: "Token") -> None:
-    """"Two men died in the police firing", "the six people killed in police firing": the dead are the attack's
+    """"Two men died in the police firing", "the four men killed in police firing": the dead are the attack's
     toll and victims."""
     prep = phrase.head if phrase.dep_ == "pobj" else None
     died = prep.head if prep is not None and prep.lower_ in ("in", "during", "from", "after") else None
@@ -802,7 +802,7 @@ def _toll(ev: EventDraft, phrase: "Token") -> None:
     if ev.type == "ASSAULT" and died is not None and (died.lemma_.lower() in DEATH_VERBS or killed):
         victims = [c for c in died.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not victims and died.dep_ in ("acl", "amod") and died.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            victims = [died.head]   # "the six people killed in police firing"
+            victims = [died.head]   # "the four men killed in police firing"
         ev.fatalities = _count(victims) or 1
         ev.target_tokens += [t.i for v in victims for t in expand_conj(v)]
 
@@ -995,8 +995,8 @@ IMPUTING = {"accuse", "suspect", "charge", "allege", "convict", "blame"}
 
 
 def _imputed(t: "Token") -> bool:
-    """An act told as what someone is accused or suspected of ("the detention of activists accused of
-    hurling a Molotov cocktail at a bank"): not the protesters' act at this protest."""
+    """An act told as what someone is accused or suspected of ("the arrest of students accused of
+    throwing a petrol bomb at a bank branch"): not the protesters' act at this protest."""
     return any(a.lemma_.lower() in IMPUTING for a in t.ancestors)
 
 

@@ -215,8 +215,8 @@ _HARMED = {"kill", "injure", "wound", "shoot", "stab", "murder", "behead", "hit"
 
 
 def _victims(sent: "SpanType") -> list["Token"]:
-    """Who the sentence says was harmed, for an attack told with no target of its own ("a man was killed in a
-    drive-by shooting", "the body of a woman was found with gunshot wounds", "shot dead three men"): the
+    """Who the sentence says was harmed, for an attack told with no target of its own ("a trader was killed by
+    gunmen on a motorbike", "the body of a farmer was found with stab wounds", "shot dead two guards"): the
     passive subjects and objects of harm verbs, with their conjuncts and the "of" of "the body of a man"."""
     out: list["Token"] = []
     for tok in sent:
@@ -225,13 +225,13 @@ def _victims(sent: "SpanType") -> list["Token"]:
         aux = [c for c in tok.children if c.dep_ == "auxpass"]
         passive = bool(aux)
         if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in tok.children) and aux[0].i > sent.start:
-            before = tok.doc[aux[0].i - 1]   # "In Manaus, Amazonas, a man was killed": a subject the parse lost
+            before = tok.doc[aux[0].i - 1]   # "In Velmar, North Province, a driver was killed": a subject the parse lost
             if before.pos_ == "NOUN":
                 out.append(before)
         for c in tok.children:
-            # "In Manaus, a man was killed": the parse may hang a fronted passive subject as an apposition
+            # "In Velmar, a driver was killed": the parse may hang a fronted passive subject as an apposition
             if c.dep_ in ("nsubjpass", "dobj") or c.pos_ == "NOUN" and (
-                    passive and c.dep_ == "appos" or c.dep_ == "npadvmod"):   # "shot dead three men"
+                    passive and c.dep_ == "appos" or c.dep_ == "npadvmod"):   # "shot dead two guards"
                 out += [c, *(g for g in c.children if g.dep_ == "conj")]
                 out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj"]
@@ -255,7 +255,7 @@ def _taken_over(doc: "Doc", d: EventDraft, drafts: list[EventDraft]) -> bool:
 
 
 def _claimed(doc: "Doc", drafts: list[EventDraft], analysis: "Analysis") -> None:
-    """"An RCIED exploded targeting a convoy. Al Shabaab claimed responsibility for the attack.": an attack told
+    """"A roadside bomb struck an army truck. The Velmar Front claimed responsibility for it.": an attack told
     with no perpetrator was made by the actor that claimed it (the subject of "claimed responsibility" or of
     "claimed the attack")."""
     claimers: list[str] = []

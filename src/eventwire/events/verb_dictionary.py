@@ -58,8 +58,8 @@ def _match(elements: tuple[Element, ...], tokens: list["Token"], start: int, tig
                     after += 1
             else:
                 continue
-            # "the leaders of Gondor": a noun's phrase runs on through "of" (an actor's does not: "at ^ +" in
-            # "warned at the Gondor of the Prince of Dol Amroth" skips Gondor only)
+            # "the leaders of Velmar": a noun's phrase runs on through "of" (an actor's does not: "at ^ +" in
+            # "spoke at the Velmar of the Duke of Ostrava" skips Velmar only)
             while t.i not in mentions and after < len(tokens) and tokens[after].lower_ == "of" \
                     and tokens[after].head.i in (tokens[k].i for k in range(i, after)):
                 obj = max((c.right_edge.i for c in tokens[after].children if c.dep_ == "pobj"), default=None)
@@ -194,7 +194,7 @@ def _target(tok: "Token", mentions: dict[int, int]) -> list[int]:
 
 
 def _continued(tok: "Token", mentions: dict[int, int]) -> list[int]:
-    """A sentence the parser cut before its end ("would now boycott an anti- | Gondor parade": no final
+    """A sentence the parser cut before its end ("would shun an anti- | Velmar march": no final
     punctuation) continues in the next: the verb's phrase runs on into it, and its first actor is the target."""
     doc, sent = tok.doc, tok.sent
     if sent[-1].is_punct or sent.end >= len(doc):
@@ -210,8 +210,8 @@ MISPARSED = frozenset({"nmod", "compound", "npadvmod", "dep"})
 
 def _conjuncts(tokens: list[int], doc: "Doc", mentions: dict[int, int]) -> list[int]:
     """``tokens`` with the actor mentions coordinated with theirs: conjuncts and appositions of a mention's
-    head ("Mordor, the Shire, Fornost and Bree"), also a name the parser hung on the head as a modifier
-    that has a conjunction of its own ("Fornost and the evil awful Gondor")."""
+    head ("Velmar, the Marches, Ostrava and Lund"), also a name the parser hung on the head as a modifier
+    that has a conjunction of its own ("Ostrava and the proud old Velmar")."""
     out = list(tokens)
     seen: set[int] = set()
     todo = [doc[s:e].root for s, e in mentions.items() if any(s <= t < e for t in tokens)]
@@ -310,7 +310,7 @@ def dictionary_drafts(doc: "Doc", vd: VerbDictionary, lex: Lexicon,
         ev.target_tokens = _mention_of(binding["+"], mentions) if "+" in binding else _target(tok, mentions)
         if "+" in binding and "$" not in binding and set(ev.source_tokens) & set(ev.target_tokens) \
                 and tok.dep_ == "ccomp" and tok.head.i != tok.i:
-            # "Falastur noted that North Yemen regretted" with "NOTED + *": the target is the clause's subject,
+            # "Osric noted that Lund regretted" with "NOTED + *": the target is the clause's subject,
             # the source the speaker
             ev.source_tokens = _source(tok.head, mentions)
         ev.source_tokens = _conjuncts(ev.source_tokens, doc, mentions)

@@ -381,7 +381,7 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
             and d.actor.id.startswith(CAMEO_ID_PREFIX)}
     for d in drafts:
         if d.actor is None and d.country is None and not d.sector:
-            _titled_unknown(doc, d, kb, set(taken), ends)   # "Gondor's Prime Minister Falastur"
+            _titled_unknown(doc, d, kb, set(taken), ends)   # "Velmar's Prime Minister Osric"
         if d.actor is None and d.kind == "organization" and _person_after_title(doc, d):
             d.kind = "person"   # "police commissioner Rakesh Varma" tagged as an organisation
         if d.sector or (d.actor.sector if d.actor is not None else d.kind != "person"):
@@ -404,8 +404,8 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
 
 
 def _titled_unknown(doc: "Doc", d: Draft, kb: ActorKB, taken: set[int], ends: dict[int, Draft]) -> None:
-    """A name no dictionary knows after a title and a CAMEO dictionary's country ("Gondor's Prime Minister
-    Falastur"): that country's agent, as CAMEO composes actor + agent."""
+    """A name no dictionary knows after a title and a CAMEO dictionary's country ("Velmar's Prime Minister
+    Osric"): that country's agent, as CAMEO composes actor + agent."""
     i = d.start - 1
     while i >= max(0, d.start - 3) and i not in taken and doc[i].pos_ in ("PROPN", "NOUN"):
         spec = kb.agent(doc[i].text) or kb.agent(doc[i].lemma_)

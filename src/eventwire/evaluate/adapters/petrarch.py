@@ -11,7 +11,7 @@ extended with the record's own actor dictionaries, read by ``resources.cameo_dic
   (reference data, not gold: so a copy of this folder alone scores the same).
 
 The record's agent dictionary (``*.agents.txt``, Phoenix.agents.txt) replaces the KB's agents (its codes rule:
-"Ithilen's militia" is Ithilen when the dictionary knows no militia), and its verb
+"Velmar's militia" is Velmar when the dictionary knows no militia), and its verb
 dictionary (``*.verbs.txt``; CAMEO.2.0.txt for the Phoenix set, read by ``resources.cameo_verbs``) codes the
 events alone (``verbs_only``), as PETRARCH codes the suite. The 2014 records are coded with their own verb
 dictionary (the 2014 snapshot, TABARI syntax: the verb forms and ``{A | B}`` alternatives they test) followed by

@@ -243,7 +243,7 @@ def acled_actor_pair(event: Event, actors: Mapping[str, Actor],
                 second = _kb_actor(sides[1])
             location_country = sides[2]
     if first is not None and event.evidence.trigger.text.lower().startswith(_REPELLING):
-        # "Afghan forces repelled an attack by Taliban militants": ACLED's actor1 is the side that attacked
+        # "Velmari troops repelled an attack by insurgents": ACLED's actor1 is the side that attacked
         named = _first_armed(actors, exclude={first.id})
         attacker = second if second is not None and _armed(second) and (second.resolved or named is None or
                                                                           not named.resolved) else named
