@@ -5,7 +5,7 @@ some of them further (a grenade, a chemical weapon). The weapon is looked for in
 bombing"), its compound modifiers ("a grenade attack", "a suicide bombing"), its subject ("an IED exploded",
 "warplanes struck"), its object when the trigger is a firing verb ("threw a grenade", "fired mortars"), its
 instrument phrases ("with machetes", "by sniper fire", "using drones") and the "involving" clause of a counted
-incident ("20 bursts of fire involving heavy machineguns"). Weapons in other clauses are not read; "unknown
+incident ("a dozen bursts of fire involving heavy machineguns"). Weapons in other clauses are not read; "unknown
 weapons" name none.
 When several are named the most specific wins (a suicide car bomb is a suicide attack, not a car bomb).
 """

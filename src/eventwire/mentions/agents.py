@@ -188,7 +188,7 @@ def agent_drafts(doc: "Doc", kb: ActorKB, taken: set[int], named: list[Draft],
                     # "police in Lagos"; but "EFF members in Soweto" belong to the EFF, which the place does not change
                     countries.append((place_country[pobj.i], pobj.text))
                 if countries and child.lower_ in ("in", "of", "from"):
-                    # "lawmakers in Fornost and Gondor": the lawmakers of each country (also when the parser
+                    # "lawmakers in Velmar and Ostrava": the lawmakers of each country (also when the parser
                     # hangs the second country on the noun itself)
                     more = [c for c in pobj.children if c.dep_ == "conj"] + [
                         c for c in child.head.children if c.dep_ == "conj" and c.i > pobj.i]

@@ -8,7 +8,7 @@ An event is a police event when
   forces", "the army", as the corpus' annotators counted the forces deployed to keep order);
 * it is a MOBILIZE event whose target is such a force: the forces deployed ("security forces have been
   deployed", "the administration sent two companies of the police");
-* it is an arrest, a seizure, a curfew or a deportation with no source stated ("50 persons were arrested",
+* it is an arrest, a seizure, a curfew or a deportation with no source stated ("forty people were arrested",
   "weapons were seized", "curfew was imposed", "300 pilgrims were deported"): that is what the police do (a ban or a prohibition told without its author
   is a law or an order, not a police action: "the act prohibits such transfers", "a ban on liquor");
 * it is a MOBILIZE event of mode ``police`` with no source stated ("security was tightened", "patrolling has been
