@@ -71,7 +71,7 @@ def test_manifest_matches_the_data_files() -> None:
         from eventwire.resources.manifest import verify
         assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "places-2026.11.5" and manifest["licence"] and manifest["sources"]
+    assert manifest["version"] == "places-2026.11.25" and manifest["licence"] and manifest["sources"]
     for name, facts in manifest["files"].items():
         blob = (DATA / name).read_bytes()
         assert hashlib.sha256(blob).hexdigest() == facts["sha256"], name

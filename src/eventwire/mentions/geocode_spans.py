@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
-from .places import SPECIFIC_KINDS, Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
+from .places import (SPECIFIC_KINDS, Toponym, listed_counties, lookup_span, person_words, recognise, resolve_ranges,
+                     trim_span)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -88,6 +89,8 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
         entries = entries or gaz.candidates(text)
         if not entries:
             start, end, entries = lookup_span(doc, gaz, start, end)
+        if not entries:
+            entries = listed_counties(doc, gaz, start, end)
         if not entries:
             entries = _fallback(gaz, doc[start:end].text)
             if entries and entries[0].kind == "admin1" and entries[0].country == "USA" and gaz.county_states(
