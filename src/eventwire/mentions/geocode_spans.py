@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
+from ..resources.gazetteer import GazEntry, Gazetteer, haversine_km, load_gazetteer, normalise
 from .places import (SPECIFIC_KINDS, Toponym, listed_counties, lookup_span, person_words, recognise, resolve_ranges,
                      trim_span)
 
@@ -29,6 +29,7 @@ __all__ = ["geocode_spans"]
 
 GENERIC_SUFFIXES = frozenset({"county", "parish", "province", "state", "city", "district", "region",
                               "governorate", "oblast", "municipality", "prefecture", "township", "borough"})
+CLUSTER_KM = 161.0
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -116,11 +117,11 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
         else:
             resolved.append(None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen)
     for number, (start, end) in unknown.items():
-        resolved[number] = _within(doc, start, end, toponyms)
+        resolved[number] = _within(doc, start, end, toponyms, gaz)
     return resolved
 
 
-def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
+def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym], gaz: Gazetteer) -> GazEntry | None:
     """A name the gazetteer does not know ("Royal Street", "Dubai World Cup", "Cavan Town Hall"): the place of
     the article it names inside it, else the article's main place, which local news streets, buildings and
     sites lie in; None in an article without places."""
@@ -135,7 +136,7 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> G
                 break
         if inner is not None:
             break
-    place = inner if inner is not None and inner.kind in SPECIFIC_KINDS else _main_place(toponyms) or inner
+    place = inner or _main_place(toponyms)
     if place is None:
         return None
     return GazEntry(None, name, place.kind, place.country, place.admin1, place.lat, place.lon, 0,
@@ -143,12 +144,21 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> G
 
 
 def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:
-    """The article's most mentioned place below a country: a town before a division or region on a tie, then
-    the larger."""
-    found = [(len(t.mentions), t.chosen.kind in SPECIFIC_KINDS, t.chosen.population, t.chosen)
-             for t in toponyms.values()
+    """The article's main place below a country: the one with the most mentions of the article's places within
+    CLUSTER_KM of it (a house plan called "Norbury" is no focus of a story full of northern Virginia), then the
+    most mentioned, a town before a division or region, then the larger."""
+    found = [(len(t.mentions), t.chosen) for t in toponyms.values()
              if t.chosen is not None and t.chosen.kind != "country" and t.chosen.lat is not None]
-    return max(found, key=lambda item: item[:3])[3] if found else None
+    if not found:
+        return None
+
+    def rank(item: tuple[int, GazEntry]) -> tuple[int, int, bool, int]:
+        mentions, place = item
+        around = sum(n for n, other in found if haversine_km(place.lat or 0.0, place.lon or 0.0, other.lat or 0.0,
+                                                              other.lon or 0.0) <= CLUSTER_KM)
+        return around, mentions, place.kind in SPECIFIC_KINDS, place.population
+
+    return max(found, key=rank)[1]
 
 
 def _county_state(states: list[GazEntry], toponyms: Iterable[Toponym]) -> GazEntry:
