@@ -136,7 +136,10 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym], gaz:
                 break
         if inner is not None:
             break
-    place = inner or _main_place(toponyms)
+    main = _main_place(toponyms)
+    # "Stade de France" in a story from Paris: the country's place the article is about
+    place = main if inner is not None and inner.kind == "country" and main is not None and (
+        main.country == inner.country) else inner or main
     if place is None:
         return None
     return GazEntry(None, name, place.kind, place.country, place.admin1, place.lat, place.lon, 0,
