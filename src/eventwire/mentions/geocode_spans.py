@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..resources.gazetteer import GazEntry, Gazetteer, haversine_km, load_gazetteer, normalise
-from .places import (SPECIFIC_KINDS, Toponym, listed_counties, lookup_span, person_words, recognise, resolve_ranges,
+from .places import (SPECIFIC_KINDS, WELL_KNOWN_POPULATION, Toponym, listed_counties, lookup_span, person_words, recognise, resolve_ranges,
                      trim_span)
 
 if TYPE_CHECKING:
@@ -30,6 +30,16 @@ __all__ = ["geocode_spans"]
 GENERIC_SUFFIXES = frozenset({"county", "parish", "province", "state", "city", "district", "region",
                               "governorate", "oblast", "municipality", "prefecture", "township", "borough"})
 CLUSTER_KM = 161.0
+AFTER_WORDS = frozenset({"in", "at", "near", "on", "outside"})
+FEATURE_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "lane", "way",
+                           "place", "square", "bridge", "river", "delta", "island", "islands", "lake", "bay", "gulf",
+                           "valley", "park", "colony", "mall", "mountain", "mountains", "ocean", "sea", "creek",
+                           "canyon", "beach", "coast", "township", "twp", "county", "parish"})
+FEATURE_PREFIXES = frozenset({"upper", "lower", "greater", "little", "new", "old", "north", "south", "east", "west",
+                              "northern", "southern", "eastern", "western"})
+DIRECTION_NAMES = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+                             "north west", "north east", "south west", "south east", "centre", "center", "central",
+                             "capital"})
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -136,6 +146,8 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym], gaz:
                 break
         if inner is not None:
             break
+    if inner is None:
+        inner = _known_inside(doc, start, end, gaz) or _place_after(doc, end, toponyms)
     main = _main_place(toponyms)
     # "Stade de France" in a story from Paris: the country's place the article is about
     place = main if inner is not None and inner.kind == "country" and main is not None and (
@@ -144,6 +156,43 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym], gaz:
         return None
     return GazEntry(None, name, place.kind, place.country, place.admin1, place.lat, place.lon, 0,
                     ref=f"within:{place.geonames_id or place.ref}")
+
+
+def _known_inside(doc: "Doc", start: int, end: int, gaz: Gazetteer) -> GazEntry | None:
+    """A country, division, region or well-known town named inside a name the article names nowhere else ("Bank
+    of Japan", "Arizona State University", "British Embassy Tokyo"): the longest, the best known on a tie."""
+    words = normalise(doc[start:end].text).split()
+    if not words or words[-1] in FEATURE_WORDS or words[0] in FEATURE_PREFIXES:
+        return None  # "Mississippi River", "Atlantic Avenue", "Fire Island", "Upper Edmonton": named after, not in
+    for width in range(end - start - 1, 0, -1):
+        found: list[GazEntry] = []
+        for first in range(start, end - width + 1):
+            span = doc[first:first + width]
+            if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper():
+                continue
+            key = normalise(span.text)
+            if key in DIRECTION_NAMES:
+                continue  # "Northwest Cancer Centre" is not in a North-West province
+            short = span.text.replace(".", "").isupper() and len(key.replace(" ", "")) <= 4
+            found += [e for e in gaz.candidates(span.text) if e.lat is not None and (
+                e.kind == "country" or (not short and e.kind in ("admin1", "region"))
+                or (e.kind == "city" and e.population >= WELL_KNOWN_POPULATION and normalise(e.name) == key))]
+        if found:
+            return max(found, key=lambda e: e.prior)
+    return None
+
+
+def _place_after(doc: "Doc", end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
+    """The place a name is said to be in or at: "Palais des Nations in Geneva", "Collins Avenue in Miami Beach",
+    "Mount Chaambi, Kasserine governorate"."""
+    starts = {first: t for t in toponyms.values() for first, _ in t.mentions}
+    i = end
+    while i < len(doc) and i - end < 2 and (doc[i].text == "," or doc[i].lower_ in AFTER_WORDS):
+        i += 1
+    toponym = starts.get(i) if i > end else None
+    if toponym is None or toponym.chosen is None or toponym.chosen.lat is None:
+        return None
+    return toponym.chosen
 
 
 def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:

@@ -658,11 +658,6 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
             best = max(toponym.candidates,
                        key=lambda c: _score(c, toponym.key, focus, points, divisions, states, strength, rivals)
                        + _named_country(c, named) + _at_home(c, home))
-            import os
-            if os.environ.get("PLACES_DEBUG"):
-                print("DBG", toponym.key, home, [(c.name, c.kind, c.country, c.admin1, round(
-                    _score(c, toponym.key, focus, points, divisions, states, strength, rivals), 2),
-                    _named_country(c, named), round(_at_home(c, home), 2)) for c in toponym.candidates[:8] + [best]])
             changed = changed or best is not toponym.chosen
             toponym.chosen = best
         if not changed:
