@@ -6,11 +6,14 @@ toponym spans are given, and each is resolved with the gazetteer and the same di
 recognises on its own, resolved jointly by ``places``' two-pass scorer (gazetteer prior, country focus,
 nearness to the other places, "Paris, Texas" containers, one sense per discourse).
 
-A span the gazetteer does not know under its exact text is tried, in turn, without a possessive ("Syria's"),
-as a demonym of a country or curated region ("Turkish" -> Turkey), as a US county by the states that have one
-of that name ("Laurel County" -> Kentucky), and without a trailing generic feature word ("Rapides Parish" ->
-"Rapides"); a span still unknown resolves to None. A demonym goes to its people's country before any town of
-the same name ("Canadian").
+A span the gazetteer does not know under its exact text is tried, in turn, as a bare county name in a list of
+counties ("Clarke, Madison and Oconee counties"), without a possessive ("Syria's"), as a demonym of a country or
+curated region ("Turkish" -> Turkey), as a US county by the states that have one of that name (for counties
+without a point), and without a trailing generic feature word ("Rapides Parish" -> "Rapides"). A name still
+unknown (a street, a building, a site) takes the country, division, region or well-known town named inside it
+("Bank of Japan", "Arizona State University"), else the place it is said to be in or at ("Palais des Nations in
+Geneva"), else the article's main place: the one with most of the article's mentions within 161 km. A demonym
+goes to its people's country before any town of the same name ("Canadian").
 """
 from __future__ import annotations
 

