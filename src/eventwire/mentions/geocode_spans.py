@@ -22,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..resources.gazetteer import GazEntry, Gazetteer, haversine_km, load_gazetteer, normalise
-from .places import (SPECIFIC_KINDS, WELL_KNOWN_POPULATION, Toponym, listed_counties, lookup_span, person_words, recognise, resolve_ranges,
-                     trim_span)
+from .places import (SPECIFIC_KINDS, WELL_KNOWN_POPULATION, Toponym, listed_counties, lookup_span, person_words,
+                     recognise, resolve_ranges, trim_span)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
