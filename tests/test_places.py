@@ -56,6 +56,16 @@ def test_abbreviations_never_match_villages(gazetteer: Gazetteer) -> None:
     assert gazetteer.candidates("Us") == []
 
 
+def test_us_counties_have_points_under_their_full_names(gazetteer: Gazetteer) -> None:
+    walker = gazetteer.candidates("Walker County")
+    assert {e.admin1 for e in walker} >= {"Texas", "Georgia", "Alabama"} and all(e.kind == "admin2" for e in walker)
+    texas = next(e for e in walker if e.admin1 == "Texas")
+    assert texas.lat is not None and abs(texas.lat - 30.7) < 1 and abs(texas.lon - -95.6) < 1
+    assert gazetteer.candidates("Loudon Co.")[0].admin1 == "Tennessee"
+    assert gazetteer.candidates("Saint Croix County") == gazetteer.candidates("St. Croix County")
+    assert all(e.kind != "admin2" for e in gazetteer.candidates("Walker"))  # never under the bare name
+
+
 def test_warm_load_under_a_second(gazetteer: Gazetteer) -> None:
     assert index_path().exists()
     code = ("import time; t = time.perf_counter(); from eventwire.resources.gazetteer import load_gazetteer; "
@@ -71,7 +81,7 @@ def test_manifest_matches_the_data_files() -> None:
         from eventwire.resources.manifest import verify
         assert verify(DATA) == []
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["version"] == "places-2026.11.5" and manifest["licence"] and manifest["sources"]
+    assert manifest["version"] == "places-2026.11.25" and manifest["licence"] and manifest["sources"]
     for name, facts in manifest["files"].items():
         blob = (DATA / name).read_bytes()
         assert hashlib.sha256(blob).hexdigest() == facts["sha256"], name
@@ -246,3 +256,12 @@ def test_particle_the_entity_left_out_and_short_forms(nlp, gazetteer: Gazetteer)
     assert found["Ad Dali"].country == "YEM"
     found = places_of(nlp, gazetteer, "Troops exchanged fire along the border in Poonch district (J&K).")
     assert found["J&K"].country == "IND" and found["J&K"].kind == "admin1"
+
+
+def test_bare_county_names_in_a_list_of_counties(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.mentions.geocode_spans import geocode_spans
+    text = ("The jobless rate for the metro area - Clarke, Madison, Oconee and Oglethorpe counties - rose in "
+            "Athens, Georgia, while Barrow and Jackson counties held steady.")
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Clarke", "Oconee", "Barrow", "Jackson")]
+    entries = geocode_spans(nlp(text), spans, gazetteer)
+    assert all(e is not None and e.kind == "admin2" and e.admin1 == "Georgia" for e in entries), entries

