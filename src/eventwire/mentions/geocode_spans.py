@@ -186,8 +186,8 @@ def _known_inside(doc: "Doc", start: int, end: int, gaz: Gazetteer) -> GazEntry 
 
 
 def _place_after(doc: "Doc", end: int, toponyms: dict[str, Toponym]) -> GazEntry | None:
-    """The place a name is said to be in or at: "Palais des Nations in Geneva", "Collins Avenue in Miami Beach",
-    "Mount Chaambi, Kasserine governorate"."""
+    """The place a name is said to be in or at: "Palais des Nations in Geneva", "Harbour Road in Mombasa",
+    "Mount Elgon, Bungoma county"."""
     starts = {first: t for t in toponyms.values() for first, _ in t.mentions}
     i = end
     while i < len(doc) and i - end < 2 and (doc[i].text == "," or doc[i].lower_ in AFTER_WORDS):
@@ -200,7 +200,7 @@ def _place_after(doc: "Doc", end: int, toponyms: dict[str, Toponym]) -> GazEntry
 
 def _main_place(toponyms: dict[str, Toponym]) -> GazEntry | None:
     """The article's main place below a country: the one with the most mentions of the article's places within
-    CLUSTER_KM of it (a house plan called "Norbury" is no focus of a story full of northern Virginia), then the
+    CLUSTER_KM of it (a building called "Kensington" is no focus of a story full of places in Ohio), then the
     most mentioned, a town before a division or region, then the larger."""
     found = [(len(t.mentions), t.chosen) for t in toponyms.values()
              if t.chosen is not None and t.chosen.kind != "country" and t.chosen.lat is not None]

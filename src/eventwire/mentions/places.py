@@ -9,7 +9,7 @@ object of a movement or attack verb ("stormed Rafah"), or a place too well known
 country, a curated region, a town of more than 100,000). Demonyms ("Israeli") are skipped.
 
 US counties are entries of their own ("Walker County" in Texas, Georgia or Alabama); a bare name listed with
-"counties" ("Barrow, Jackson and Madison counties") is a county, and so is a name the article also names as "X
+"counties" ("Polk, Story and Dallas counties") is a county, and so is a name the article also names as "X
 County" ("DeKalb" with "DeKalb County") unless it is well known otherwise, a town and a county of the name in one
 state first. Resolution scores each candidate by its gazetteer prior, the article's country focus (the other places'
 countries and the actors' countries), the states or provinces of the other places and of the counties the
@@ -409,7 +409,7 @@ LIST_LEADS = frozenset({":", "of", "-", "\u2013", "\u2014", "\u201d", "including
 
 
 def _county_list(doc: "Doc", start: int, end: int) -> tuple[str, int] | None:
-    """"Barrow, Jackson and Madison counties", "the counties of Douglas, Sarpy and Lancaster", the
+    """"Polk, Story and Dallas counties", "the counties of Hall, Adams and Buffalo", the
     "Greenbrier-Pocahontas County boundary": the county word of a list of bare county names that the name at
     ``start:end`` belongs to, and how many names the list has; else None."""
     joins = 0
@@ -447,8 +447,8 @@ def _county_list(doc: "Doc", start: int, end: int) -> tuple[str, int] | None:
 
 
 def listed_counties(doc: "Doc", gazetteer: Gazetteer, start: int, end: int) -> list[GazEntry]:
-    """The counties a bare name the gazetteer does not know may be, where a list of counties holds it ("Clarke,
-    Madison, Oconee and Oglethorpe counties")."""
+    """The counties a bare name the gazetteer does not know may be, where a list of counties holds it ("Polk,
+    Story and Dallas counties")."""
     listed = _county_list(doc, start, end)
     if listed is None:
         return []
@@ -467,7 +467,7 @@ def _named_counties(doc: "Doc") -> set[str]:
 
 
 def county_senses(doc: "Doc", gazetteer: Gazetteer, toponyms: dict[str, Toponym]) -> None:
-    """Bare names of counties. A name listed with "counties" ("Clarke, Madison, Oconee and Oglethorpe counties")
+    """Bare names of counties. A name listed with "counties" ("Polk, Story and Dallas counties")
     is one of the counties of that name, unless it stands alone and is a country, a division or a town well known
     under that name ("Indiana counties", "the metro Athens counties"). A name the article also names as "X
     County" ("DeKalb" with "DeKalb County", "Henrico police" with "Henrico County") may be the county or its
