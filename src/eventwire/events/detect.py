@@ -515,8 +515,8 @@ def _special_verb(tok: "Token") -> EventDraft | None:
         ev.target_tokens = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
                             for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         return ev
-    if lemma in ("fire", "use") and _crowd_weapon(tok) or lemma in ("lob", "burst", "explode", "hurl") and _crowd_weapon(
-            tok, gas_only=True):
+    if lemma in ("fire", "use") and _crowd_weapon(tok) or (
+            lemma in ("lob", "burst", "explode", "hurl") and _crowd_weapon(tok, gas_only=True)):
         live = any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in LIVE_FIRE for c in tok.children)
         spec = TriggerSpec(lemma, "VERB", "ASSAULT", "firearms" if live else "crowd-control", "193" if live else "175",
                            frozenset({"obj", "against", "at", "on"}))

@@ -225,7 +225,7 @@ def _victims(sent: "SpanType") -> list["Token"]:
         aux = [c for c in tok.children if c.dep_ == "auxpass"]
         passive = bool(aux)
         if passive and not any(c.dep_ in ("nsubjpass", "nsubj") for c in tok.children) and aux[0].i > sent.start:
-            before = tok.doc[aux[0].i - 1]   # "In Velmar, North Province, a driver was killed": a subject the parse lost
+            before = tok.doc[aux[0].i - 1]   # "In Velmar, North Province, a driver was killed": a lost subject
             if before.pos_ == "NOUN":
                 out.append(before)
         for c in tok.children:
@@ -353,7 +353,8 @@ def _finish(d: EventDraft, analysis: "Analysis", drafts: list[EventDraft]) -> Ev
         + 0.05 * main - 0.1 * (d.status == "hypothetical") - 0.1 * (d.status == "intended" and not main)
     cameo = d.cameo if d.spec.has(DICTIONARY_FLAG) else cameo_code(d.type, d.cameo)
     return Event(
-        id=ids.event_id(analysis.article.id, d.type + ":reply" * d.reply, doc[d.trigger].idx, doc[d.trigger].idx + len(doc[d.trigger].text)),
+        id=ids.event_id(analysis.article.id, d.type + ":reply" * d.reply, doc[d.trigger].idx,
+                        doc[d.trigger].idx + len(doc[d.trigger].text)),
         type=d.type, mode=d.mode, context=contexts_for(sent.text, d.type), cameo=cameo, quad=quad(d.type),
         acled=AcledType() if _setting(doc, d, drafts) else acled(
             d.type, d.mode, d.status, tsec, ssec, weapon=d.weapon, lemma=doc[d.trigger].lemma_.lower(),

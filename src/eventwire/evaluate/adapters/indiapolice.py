@@ -89,6 +89,11 @@ def offset_map(coded_text: str, raw_text: str) -> list[int]:
     return mapping
 
 
+def _sentence_of(offset: int, starts: list[int], to_raw: list[int]) -> int:
+    """The index of the gold sentence holding ``offset`` of the coded text."""
+    return max(bisect.bisect_right(starts, to_raw[min(offset, len(to_raw) - 1)]) - 1, 0)
+
+
 def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
     corpus = read_corpus(data_dir, limit)
     tp = dict.fromkeys(LABELS, 0)
@@ -111,15 +116,13 @@ def evaluate(data_dir: Path, limit: int | None, ctx: EvalContext) -> EvalResult:
                 continue
             # the trigger's sentence and those of the event's other mentions (merged retellings)
             spans = [event.evidence.trigger, *event.evidence.mentions]
-            for k in {max(bisect.bisect_right(starts, to_raw[min(sp.start, len(to_raw) - 1)]) - 1, 0)
-                      for sp in spans}:
+            for k in {_sentence_of(sp.start, starts, to_raw) for sp in spans}:
                 predicted[k] |= labels
                 why[k].append(f"{event.type}/{event.mode}/{event.status}:{event.evidence.trigger.text}")
         for quote in coded.quotes:
             labels = statement_labels(quote, actors)
             if labels and sentences:
-                at = quote.cue.start if quote.cue is not None else quote.start
-                k = max(bisect.bisect_right(starts, to_raw[min(at, len(to_raw) - 1)]) - 1, 0)
+                k = _sentence_of(quote.cue.start if quote.cue is not None else quote.start, starts, to_raw)
                 predicted[k] |= labels
                 why[k].append(f"statement:{quote.kind}")
         for k, sent in enumerate(sentences):

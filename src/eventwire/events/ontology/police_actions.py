@@ -9,8 +9,9 @@ An event is a police event when
 * it is a MOBILIZE event whose target is such a force: the forces deployed ("security forces have been
   deployed", "the administration sent two companies of the police");
 * it is an arrest, a seizure, a curfew or a deportation with no source stated ("forty people were arrested",
-  "weapons were seized", "curfew was imposed", "300 pilgrims were deported"): that is what the police do (a ban or a prohibition told without its author
-  is a law or an order, not a police action: "the act prohibits such transfers", "a ban on liquor");
+  "weapons were seized", "curfew was imposed", "300 pilgrims were deported"): that is what the police do (a ban
+  or a prohibition told without its author is a law or an order, not a police action: "the act prohibits such
+  transfers", "a ban on liquor");
 * it is a MOBILIZE event of mode ``police`` with no source stated ("security was tightened", "patrolling has been
   intensified", "a red alert was sounded"): raising the alert is what the police do;
 * it is crowd control with no source stated ("tear-gas shells were lobbed at the crowd", "a lathi-charge"): the
