@@ -733,3 +733,10 @@ def test_the_writer_speaks_in_the_first_person(code, text: str, pronoun: str) ->
 def test_the_author_of_a_quoted_first_person_is_not_the_writer(code) -> None:
     c = code("“I think the harbour lease is a mistake,” Mwakio said.")
     assert all(a.name != "the author" for a in c.result.actors)
+
+
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(code) -> None:
+    c = code("In Mombasa last week, Mwakio told a meeting of dock workers that few people understood the stakes of "
+             "the lease better than they did.")
+    q = next(q for q in c.result.quotes if q.kind == "indirect")
+    assert q.text.startswith("that few people understood the stakes") and q.cue is not None and q.cue.text == "told"

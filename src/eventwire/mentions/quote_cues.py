@@ -55,7 +55,7 @@ OBJECT_VERBS = {"cite", "propose", "promise", "pledge", "demand", "deny", "menti
                 "detail", "unveil", "report", "highlight", "stress", "emphasize",
                 "emphasise", "underscore", "downplay", "suggest", "forecast", "claim", "allege",
                 # stances PolNeAR annotates with their object as the content: "attacked Machado", "defends it"
-                "attack", "defend", "offer", "view", "examine", "embrace", "reject", "target", "invoke"}
+                "attack", "defend", "offer", "view", "examine", "embrace", "reject", "invoke"}
 PARTICLE_CUES = {("call", "for"), ("call", "on"), ("point", "to"), ("point", "out"), ("speak", "of"),
                  ("talk", "about"), ("speak", "about"), ("speak", "out"), ("warn", "against"),
                  ("warn", "of"), ("complain", "about"), ("argue", "for"), ("argue", "against"),

@@ -15,19 +15,26 @@ Spans follow the attribution convention of PARC/PolNeAR where it is linguistical
   “dead on arrival”") is kept as a ``partial`` quote (the quoted words) nested in the ``indirect`` quote of the
   reported clause, both with the same speaker and cue.
   Also a gerund complement ("proposed dropping …"), and what a text or a record shows, finds or reveals
-  ("Polls show a close race").
+  ("Polls show a close race"). The object of a stance verb is its content, a bare name or a pronoun too
+  ("attacked Machado", "does not defend it"), with the cue's complement right after it ("criticized Kaine for
+  his work …"); a passive stance with an agent reports about its subject ("Clinton has been endorsed by …");
+  any verb that casts its object as quoted words characterizes it ("admires Putin as a “strong leader”").
 - extent (checked against PolNeAR's gold spans): the complementizer "that" and an addressed object ("urged X
   to …") are in; quote marks and final punctuation are the scorer's business; a parenthetical attribution's
   content runs from the first reported word to the last, fronted adverbial included ("In May, she said, the
   plan changed"); a content stops at a line break, before a coordinated second speech act ("said A and called
   B …") and before a comma-set aside that holds an attribution of its own ("…, although he refused to …");
-  the addressee of "tell"/"assure"/… is out ("told a veterans group that …").
+  the addressee of "tell"/"assure"/… is out ("told a veterans group that …"); quoted words that follow a
+  reported clause of the same cue after only a conjunction are in it ("that fraud is “a big problem” but
+  “nobody has the guts …”"); a reported clause is clipped to its paragraph before quotes are resolved.
 - headline and transcript attributions: "NAME: words" at the start of a line, and "“…” ― NAME".
 - speaker: the subject of the verb governing the quote (resolved actors, pronouns included), else the speaker
   of the quote just before when the quote runs on, else the speaker of the next sentence's attribution. A
   pronoun subject coreference left unresolved becomes a mention of that speaker. Sources that are not people
   are kept too: texts and records ("the poll", "a study": unresolved actors of kind "document", whose mentions
-  the event and position stages do not see) and shares of people ("63 percent", "a majority of voters").
+  the event and position stages do not see) and shares of people ("63 percent", "a majority of voters"). "I" or
+  "we" outside quotation marks is the writer: an unresolved person "the author", whose pronoun mentions the
+  event and position stages do not see either.
 - cue: the speech verb (with its particle: "called for"), "according to", the colon or the dash.
 """
 from __future__ import annotations
@@ -427,6 +434,12 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 if ext is not None:
                     spans.append(ext)
                 clauses = [c for c in clauses if c.i < tok.i]
+            if not clauses and lemma in ADDRESSEE_VERBS:
+                # "told a meeting of island leaders that few people understood …": a that-clause the parser hung
+                # on the addressee as a relative clause, its "that" a complementizer, is what was told
+                clauses = [r for o in tok.children if o.dep_ in ("dobj", "dative") and o.i > tok.i
+                           for r in o.subtree if r.dep_ in ("relcl", "acl") and any(
+                               m.dep_ == "mark" and m.lower_ == "that" and m.i == r.left_edge.i for m in r.children)]
             for c in clauses:
                 ext = _clause_extent(doc, c, tok)
                 if ext is not None:
