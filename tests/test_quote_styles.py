@@ -689,8 +689,8 @@ def test_a_name_the_parser_hung_on_a_preposition_is_the_subject_of_the_root_cue(
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Erdogan attacked Macron.", "Macron"),
-    ("Erdogan defended it at length.", "it"),
+    ("Erdogan praised Macron.", "Macron"),
+    ("Erdogan rejected it.", "it"),
     ("Erdogan offered a ceasefire along the whole front.", "a ceasefire along the whole front"),
 ])
 def test_the_object_of_a_stance_verb_is_the_content_even_a_bare_name_or_pronoun(code, text: str, content: str) -> None:

@@ -54,8 +54,8 @@ OBJECT_VERBS = {"cite", "propose", "promise", "pledge", "demand", "deny", "menti
                 "assail", "berate", "castigate", "denigrate", "describe", "outline",
                 "detail", "unveil", "report", "highlight", "stress", "emphasize",
                 "emphasise", "underscore", "downplay", "suggest", "forecast", "claim", "allege",
-                # stances PolNeAR annotates with their object as the content: "attacked Machado", "defends it"
-                "attack", "defend", "offer", "view", "examine", "embrace", "reject", "invoke"}
+                # stances PolNeAR annotates with their object as the content: "offered a deal", "views it as …"
+                "offer", "view", "examine", "embrace", "reject"}
 PARTICLE_CUES = {("call", "for"), ("call", "on"), ("point", "to"), ("point", "out"), ("speak", "of"),
                  ("talk", "about"), ("speak", "about"), ("speak", "out"), ("warn", "against"),
                  ("warn", "of"), ("complain", "about"), ("argue", "for"), ("argue", "against"),

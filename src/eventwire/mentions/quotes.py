@@ -16,7 +16,7 @@ Spans follow the attribution convention of PARC/PolNeAR where it is linguistical
   reported clause, both with the same speaker and cue.
   Also a gerund complement ("proposed dropping …"), and what a text or a record shows, finds or reveals
   ("Polls show a close race"). The object of a stance verb is its content, a bare name or a pronoun too
-  ("attacked Machado", "does not defend it"), with the cue's complement right after it ("criticized Kaine for
+  ("praised Machado", "rejected it"), with the cue's complement right after it ("criticized Kaine for
   his work …"); a passive stance with an agent reports about its subject ("Clinton has been endorsed by …");
   any verb that casts its object as quoted words characterizes it ("admires Putin as a “strong leader”").
 - extent (checked against PolNeAR's gold spans): the complementizer "that" and an addressed object ("urged X
@@ -423,7 +423,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
         if (tok.pos_ not in ("VERB", "AUX") and not _mistagged_verb(tok)) or in_quote(tok):
             continue
         spans: list[tuple[int, int]] = []
-        named: set[int] = set()   # starts of object contents that are a name or a pronoun ("attacked Macron")
+        named: set[int] = set()   # starts of object contents that are a name or a pronoun ("praised Macron")
         if lemma in INDIRECT_VERBS:
             clauses = [c for c in tok.children
                        if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG" or _has_own_subject(c))]
@@ -498,7 +498,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                     obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is None:
                     continue
-                # the object is the content, a bare name or a pronoun too ("attacked Machado", "does not defend
+                # the object is the content, a bare name or a pronoun too ("praised Machado", "rejected
                 # it": PolNeAR annotates the target of a stance as what the stance is about)
                 toks = list(obj.subtree)
                 if obj.pos_ in ("PROPN", "PRON"):
