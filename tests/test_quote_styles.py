@@ -661,3 +661,82 @@ def test_a_curly_quote_closed_by_a_straight_mark(code) -> None:
     c = code('“The harbour must stay open to every ship," Macron said on Tuesday.')
     (q,) = c.result.quotes
     assert q.text == "The harbour must stay open to every ship" and c.speakers(q) == {"Emmanuel Macron"}
+
+
+# --- round 3 (issue 7): paragraphs, chained partial quotes, stance objects, passives, the author -------------
+
+def test_a_reported_clause_stops_at_the_paragraph_and_spares_the_next_attribution(code) -> None:
+    # the parser runs the first sentence on into the next paragraph; the second attribution must survive
+    text = ("“If he thinks the harbour is safe,” the union’s leaflet says, “what does he think of the dockers?”\n\n"
+            "The Coast Port Workers’ Union says the leaflet will be handed out at every gate.")
+    c = code(text)
+    q = _quote(c, "the leaflet will be handed out at every gate")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "says"
+    assert all("\n" not in text[x.start:x.end] for x in c.result.quotes)
+
+
+def test_quoted_words_chained_after_a_reported_clause_belong_to_it(code) -> None:
+    c = code("Mwakio is claiming that the lease is “a disaster for this city” but “nobody in Nairobi will admit it.”")
+    q = next(q for q in c.result.quotes if q.kind == "indirect")
+    assert q.text.startswith("that the lease is") and q.text.rstrip("”.").endswith("nobody in Nairobi will admit it")
+    assert q.cue is not None and q.cue.text == "claiming"
+
+
+def test_a_name_the_parser_hung_on_a_preposition_is_the_subject_of_the_root_cue(code) -> None:
+    c = code("In a meeting with the editors of the Daily Nation Mwakio said that the port lease must be withdrawn.")
+    q = _quote(c, "that the port lease must be withdrawn")
+    assert any("Mwakio" in n for n in c.speakers(q))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Erdogan praised Macron.", "Macron"),
+    ("Erdogan rejected it.", "it"),
+    ("Erdogan offered a ceasefire along the whole front.", "a ceasefire along the whole front"),
+])
+def test_the_object_of_a_stance_verb_is_the_content_even_a_bare_name_or_pronoun(code, text: str, content: str) -> None:
+    c = code(text)
+    q = _quote(c, content)
+    assert c.speakers(q) == {"Recep Tayyip Erdoğan"}
+
+
+def test_the_cue_complement_after_the_object_is_part_of_the_content(code) -> None:
+    c = code("Erdogan criticized the European Union for its silence on the refugee camps.")
+    q = next(q for q in c.result.quotes if q.cue is not None and q.cue.text == "criticized")
+    assert q.text == "the European Union for its silence on the refugee camps"
+
+
+def test_any_verb_that_casts_its_object_as_quoted_words_characterizes_it(code) -> None:
+    c = code("Erdogan openly admires the harbour master as a “true patriot.”")
+    q = next(q for q in c.result.quotes if q.kind == "indirect")
+    assert q.text.rstrip(".”").startswith("the harbour master as a “true patriot")
+    assert q.cue is not None and q.cue.text == "admires" and c.speakers(q) == {"Recep Tayyip Erdoğan"}
+
+
+def test_a_passive_stance_with_an_agent_reports_about_its_subject(code) -> None:
+    c = code("The harbour plan has been endorsed by the Coast Port Workers’ Union.")
+    q = _quote(c, "The harbour plan")
+    assert q.cue is not None and q.cue.text == "endorsed" and q.speaker
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("I think the harbour lease is a mistake.", "I"),
+    ("We believe that the harbour was built by the dockers.", "We"),
+])
+def test_the_writer_speaks_in_the_first_person(code, text: str, pronoun: str) -> None:
+    c = code(text)
+    (q,) = [q for q in c.result.quotes if q.kind == "indirect"]
+    (actor,) = [a for a in c.result.actors if a.id in q.speaker]
+    assert actor.name == "the author" and actor.kind == "person"
+    assert [text[m.start:m.end] for m in actor.mentions] == [pronoun]
+
+
+def test_the_author_of_a_quoted_first_person_is_not_the_writer(code) -> None:
+    c = code("“I think the harbour lease is a mistake,” Mwakio said.")
+    assert all(a.name != "the author" for a in c.result.actors)
+
+
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(code) -> None:
+    c = code("In Mombasa last week, Mwakio told a meeting of dock workers that few people understood the stakes of "
+             "the lease better than they did.")
+    q = next(q for q in c.result.quotes if q.kind == "indirect")
+    assert q.text.startswith("that few people understood the stakes") and q.cue is not None and q.cue.text == "told"

@@ -53,7 +53,9 @@ OBJECT_VERBS = {"cite", "propose", "promise", "pledge", "demand", "deny", "menti
                 "favor", "favour", "deride", "ridicule", "disparage", "chastise", "rebuke", "scold",
                 "assail", "berate", "castigate", "denigrate", "describe", "outline",
                 "detail", "unveil", "report", "highlight", "stress", "emphasize",
-                "emphasise", "underscore", "downplay", "suggest", "forecast", "claim", "allege"}
+                "emphasise", "underscore", "downplay", "suggest", "forecast", "claim", "allege",
+                # stances PolNeAR annotates with their object as the content: "offered a deal", "views it as …"
+                "offer", "view", "examine", "embrace", "reject"}
 PARTICLE_CUES = {("call", "for"), ("call", "on"), ("point", "to"), ("point", "out"), ("speak", "of"),
                  ("talk", "about"), ("speak", "about"), ("speak", "out"), ("warn", "against"),
                  ("warn", "of"), ("complain", "about"), ("argue", "for"), ("argue", "against"),

@@ -15,19 +15,26 @@ Spans follow the attribution convention of PARC/PolNeAR where it is linguistical
   “dead on arrival”") is kept as a ``partial`` quote (the quoted words) nested in the ``indirect`` quote of the
   reported clause, both with the same speaker and cue.
   Also a gerund complement ("proposed dropping …"), and what a text or a record shows, finds or reveals
-  ("Polls show a close race").
+  ("Polls show a close race"). The object of a stance verb is its content, a bare name or a pronoun too
+  ("praised Machado", "rejected it"), with the cue's complement right after it ("criticized Kaine for
+  his work …"); a passive stance with an agent reports about its subject ("Clinton has been endorsed by …");
+  any verb that casts its object as quoted words characterizes it ("admires Putin as a “strong leader”").
 - extent (checked against PolNeAR's gold spans): the complementizer "that" and an addressed object ("urged X
   to …") are in; quote marks and final punctuation are the scorer's business; a parenthetical attribution's
   content runs from the first reported word to the last, fronted adverbial included ("In May, she said, the
   plan changed"); a content stops at a line break, before a coordinated second speech act ("said A and called
   B …") and before a comma-set aside that holds an attribution of its own ("…, although he refused to …");
-  the addressee of "tell"/"assure"/… is out ("told a veterans group that …").
+  the addressee of "tell"/"assure"/… is out ("told a veterans group that …"); quoted words that follow a
+  reported clause of the same cue after only a conjunction are in it ("that fraud is “a big problem” but
+  “nobody has the guts …”"); a reported clause is clipped to its paragraph before quotes are resolved.
 - headline and transcript attributions: "NAME: words" at the start of a line, and "“…” ― NAME".
 - speaker: the subject of the verb governing the quote (resolved actors, pronouns included), else the speaker
   of the quote just before when the quote runs on, else the speaker of the next sentence's attribution. A
   pronoun subject coreference left unresolved becomes a mention of that speaker. Sources that are not people
   are kept too: texts and records ("the poll", "a study": unresolved actors of kind "document", whose mentions
-  the event and position stages do not see) and shares of people ("63 percent", "a majority of voters").
+  the event and position stages do not see) and shares of people ("63 percent", "a majority of voters"). "I" or
+  "we" outside quotation marks is the writer: an unresolved person "the author", whose pronoun mentions the
+  event and position stages do not see either.
 - cue: the speech verb (with its particle: "called for"), "according to", the colon or the dash.
 """
 from __future__ import annotations
@@ -38,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from .. import ids
 from ..document.syntax import subject_tokens
-from ..model import Quote, Span
+from ..model import Actor, Quote, Span
 from .quote_cues import (INDIRECT_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS,
                          extent as _extent, noun_and_adjective_cues)
 from .quote_speakers import (DOCUMENT_NOUNS, add_mention, cue_subject, new_speaker, speaker_at, speaker_of_verb,
@@ -296,8 +303,12 @@ def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | 
             break
         arg, verb = verb, verb.head
     low = verb.lemma_.lower()
+    # "admires Putin as a “strong leader”", "dismissed Estonia as being in the “suburbs …”": any verb that
+    # casts its object as the quoted words characterizes it
+    casts = arg.dep_ == "prep" and arg.lower_ == "as" and any(
+        c.dep_ == "dobj" and verb.i < c.i < arg.i for c in verb.children)
     if arg is verb or verb.pos_ not in ("VERB", "AUX") or arg.i < verb.i or arg.dep_ not in _ARG_DEPS or \
-            low not in NAMING_VERBS | OBJECT_VERBS | SPEECH_VERBS:
+            (low not in NAMING_VERBS | OBJECT_VERBS | SPEECH_VERBS and not casts):
         return None
     args = [c for c in verb.children if verb.i < c.i <= arg.i and c.dep_ in _ARG_DEPS] + \
         [c for c in verb.children if c.i < verb.i and c.dep_ == "dobj" and c.tag_ in ("WP", "WDT")]
@@ -397,6 +408,10 @@ def _has_subject(verb: "Token") -> bool:
         c.dep_ == "auxpass" for c in verb.children))
 
 
+# prepositions that continue what a stance verb's object is said about: "blamed X for …", "cited X as …"
+_OBJECT_PREPS = {"for", "as", "of", "over", "about", "on", "in", "during", "with"}
+
+
 def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, int]]) -> list[_Draft]:
     out: list[_Draft] = []
 
@@ -408,6 +423,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
         if (tok.pos_ not in ("VERB", "AUX") and not _mistagged_verb(tok)) or in_quote(tok):
             continue
         spans: list[tuple[int, int]] = []
+        named: set[int] = set()   # starts of object contents that are a name or a pronoun ("praised Macron")
         if lemma in INDIRECT_VERBS:
             clauses = [c for c in tok.children
                        if c.dep_ == "ccomp" and (c.i > tok.i or c.tag_ != "VBG" or _has_own_subject(c))]
@@ -418,6 +434,12 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 if ext is not None:
                     spans.append(ext)
                 clauses = [c for c in clauses if c.i < tok.i]
+            if not clauses and lemma in ADDRESSEE_VERBS:
+                # "told a meeting of island leaders that few people understood …": a that-clause the parser hung
+                # on the addressee as a relative clause, its "that" a complementizer, is what was told
+                clauses = [r for o in tok.children if o.dep_ in ("dobj", "dative") and o.i > tok.i
+                           for r in o.subtree if r.dep_ in ("relcl", "acl") and any(
+                               m.dep_ == "mark" and m.lower_ == "that" and m.i == r.left_edge.i for m in r.children)]
             for c in clauses:
                 ext = _clause_extent(doc, c, tok)
                 if ext is not None:
@@ -474,18 +496,42 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                 obj = c if c.dep_ == "dobj" and c.i > tok.i else None
                 if c.dep_ == "prep" and c.i == tok.i + 1 and (lemma, c.lower_) in PARTICLE_CUES:
                     obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is None or obj.pos_ == "PRON":
+                if obj is None:
                     continue
-                if obj.i - obj.left_edge.i + len(list(obj.rights)) == 0 and obj.pos_ == "PROPN":
-                    continue   # "praised Smith": a target, not a content
-                ext = _extent(list(obj.subtree))
+                # the object is the content, a bare name or a pronoun too ("praised Machado", "rejected
+                # it": PolNeAR annotates the target of a stance as what the stance is about)
+                toks = list(obj.subtree)
+                if obj.pos_ in ("PROPN", "PRON"):
+                    named.add(obj.idx)
+                if c.dep_ == "dobj":
+                    # "criticized Kaine for his work …", "cited remarks … as examples of …": the cue's own
+                    # complements right after the object belong to what was said; not a date ("on Tuesday"),
+                    # and not one holding quoted words (the characterized object with its quoted words is the
+                    # content, up to the closing mark: see ``_argument_start``)
+                    for pp in tok.children:
+                        if pp.i > obj.i and pp.dep_ in ("prep", "oprd", "advcl") and \
+                                pp.left_edge.i == obj.right_edge.i + 1 and pp.lower_ in _OBJECT_PREPS and not any(
+                                    t.ent_type_ in ("DATE", "TIME") or in_quote(t) for t in pp.subtree):
+                            toks += list(pp.subtree)
+                ext = _extent(toks)
+                if ext is None and len(toks) == 1 and obj.pos_ in ("PROPN", "PRON"):
+                    ext = (obj.idx, obj.idx + len(obj.text))
                 if ext is not None:
                     spans.append(ext)
+        if (lemma in OBJECT_VERBS or lemma in NAMING_VERBS) and \
+                any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
+            # "Clinton has been endorsed by dozens of newspapers": the passive subject is what the agent's
+            # speech act is about
+            for c in tok.children:
+                if c.dep_ == "nsubjpass" and c.pos_ != "PRON":
+                    ext = _extent(list(c.subtree))
+                    if ext is not None:
+                        spans.append(ext)
         if not spans or not _has_subject(tok):
             continue
         speaker = tuple(speaker_of_verb(tok, analysis))
         for start, end in spans:
-            if end - start < 8:
+            if end - start < 8 and start not in named:
                 continue
             out.append(_Draft(start, end, "indirect", tok.i, _cue_span(tok), speaker, parts=[(start, end)]))
     for start, end, cue, speaker, at in noun_and_adjective_cues(doc, analysis, quoted):
@@ -595,6 +641,7 @@ def _resolve(doc: "Doc", direct: list[_Draft], indirect: list[_Draft], lines: li
         j is not i and j.start <= i.start and i.end <= j.end and (j.start, j.end) != (i.start, i.end)
         and j.start < i.cue.start < j.end for j in keep_indirect)]
     kept = keep_direct + keep_indirect
+    _chain_partials(doc, kept)
     for ln in lines:
         over = [d for d in kept if _overlap((ln.start, ln.end), (d.start, d.end))]
         whole = any(d.kind == "direct" and d.end - d.start >= 0.8 * (ln.end - ln.start) for d in over)
@@ -610,6 +657,30 @@ def _resolve(doc: "Doc", direct: list[_Draft], indirect: list[_Draft], lines: li
                 kept.remove(d)
         kept.append(ln)
     return kept
+
+
+_CHAIN_GAP = {"", "and", "but", "or", "yet", "and then", "but also", "and also"}
+
+
+def _chain_partials(doc: "Doc", drafts: list[_Draft]) -> None:
+    """'claimed that fraud is “a big problem” but “nobody has the guts …”': quoted words that continue a
+    reported clause of the same cue after only a conjunction are part of that clause, whose content runs on to
+    the last of them (the quoted words stay partial quotes nested in it)."""
+    text = doc_text(doc)
+    for k in sorted((d for d in drafts if d.kind == "indirect" and d.verb is not None), key=lambda d: d.start):
+        for p in sorted((d for d in drafts if d.kind == "partial" and d.verb == k.verb and d.mark_start >= 0),
+                        key=lambda d: d.mark_start):
+            end = max(k.end, k.mark_end)
+            if p.mark_start < end:
+                continue
+            gap = text[end:p.mark_start]
+            if "\n" in gap or gap.strip(" \u00a0,\"”’'»").lower() not in _CHAIN_GAP:
+                break
+            k.end = p.mark_end
+            if k.mark_start >= 0:
+                k.mark_end = p.mark_end
+            k.parts = [(k.parts[0][0], p.mark_end)] if len(k.parts) == 1 else k.parts + [(p.start, p.mark_end)]
+            p.speaker = p.speaker or k.speaker
 
 
 def _borrow_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
@@ -647,6 +718,26 @@ def _pronoun_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") ->
             d.speaker = prev.speaker
         if len(d.speaker) == 1:
             add_mention(analysis, d.speaker[0], pron, pron, "coref")
+
+
+def _author_speakers(doc: "Doc", drafts: list[_Draft], analysis: "Analysis") -> None:
+    """'I think …', 'we should remember that …' outside quotation marks: the writer speaks. The author is an
+    unresolved person whose mentions are the pronouns; they are kept on the actor for the quote only, not
+    listed for the event and position stages."""
+    aid = None
+    for d in drafts:
+        if d.speaker or d.verb is None:
+            continue
+        subj = cue_subject(doc[d.verb])
+        if len(subj) != 1 or subj[0].lower_ not in ("i", "we") or d.mark_start >= 0 and \
+                d.mark_start <= subj[0].idx < d.mark_end:
+            continue
+        if aid is None:
+            aid = ids.actor_id(None, "the author", None, ())
+            if not any(a.id == aid for a in analysis.actors):
+                analysis.actors.append(Actor(id=aid, name="the author", kind="person", resolved=False, mentions=()))
+        add_mention(analysis, aid, subj[0], subj[0], "speaker", listed=False)
+        d.speaker = (aid,)
 
 
 _EDGE = set(" \t\n\u00a0\"'“”‘’«»„.,;:!?")
@@ -720,7 +811,12 @@ def quote_stage(analysis: "Analysis") -> None:
     extra: list[_Draft] = []
     direct = _direct_quotes(doc, analysis, extra)
     quoted = [(d.mark_start, d.mark_end) for d in direct]
-    drafts = _resolve(doc, direct, _indirect_quotes(doc, analysis, quoted), _line_attributions(doc, analysis))
+    indirect = _indirect_quotes(doc, analysis, quoted)
+    for d in indirect:
+        # a reported clause never runs over a paragraph break (the parser does not always end a sentence
+        # there): clipped before resolving, it can neither swallow nor hide the next paragraph's attribution
+        _within_paragraph(doc_text(doc), d)
+    drafts = _resolve(doc, direct, indirect, _line_attributions(doc, analysis))
     for e in extra:
         # "called the offer “a serious step”": the characterized object with its quoted words is the reported
         # content; the quoted words stay a partial quote nested in it
@@ -729,6 +825,7 @@ def quote_stage(analysis: "Analysis") -> None:
             drafts.append(e)
     _borrow_speakers(doc, drafts, analysis)
     _pronoun_speakers(doc, drafts, analysis)
+    _author_speakers(doc, drafts, analysis)
     for d in drafts:
         _within_paragraph(doc_text(doc), d)
     # two contents clipped to one line are one quote (its id is made from the span): the first with a speaker
