@@ -736,7 +736,7 @@ def test_the_author_of_a_quoted_first_person_is_not_the_writer(code) -> None:
 
 
 def test_a_that_clause_hung_on_the_addressee_is_what_was_told(code) -> None:
-    c = code("In Mombasa last week, Mwakio told a meeting of dock workers that few people understood the stakes of "
-             "the lease better than they did.")
+    c = code("At the depot on Friday, Mwakio told a crowd of dockers that the union would fight the lease in "
+             "every court.")
     q = next(q for q in c.result.quotes if q.kind == "indirect")
-    assert q.text.startswith("that few people understood the stakes") and q.cue is not None and q.cue.text == "told"
+    assert q.text.startswith("that the union would fight the lease") and q.cue is not None and q.cue.text == "told"

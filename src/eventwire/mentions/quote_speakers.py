@@ -210,7 +210,7 @@ def cue_subject(verb: "Token") -> list["Token"]:
     if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         subj = subject_tokens(verb.head.head)
     if not subj and verb.i > 0 and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        # "In a meeting with the board of the Washington Post Trump said that …": the parser took the name just
+        # "In a meeting with the editors of the Daily Nation Mwakio said that …": the parser took the name just
         # before a finite root verb for the object of a preposition; it is the verb's subject
         prev = verb.doc[verb.i - 1]
         if prev.pos_ == "PROPN" and prev.dep_ == "pobj" and prev.head.i < prev.i and "\n" not in prev.whitespace_:

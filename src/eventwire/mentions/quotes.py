@@ -16,17 +16,17 @@ Spans follow the attribution convention of PARC/PolNeAR where it is linguistical
   reported clause, both with the same speaker and cue.
   Also a gerund complement ("proposed dropping …"), and what a text or a record shows, finds or reveals
   ("Polls show a close race"). The object of a stance verb is its content, a bare name or a pronoun too
-  ("praised Machado", "rejected it"), with the cue's complement right after it ("criticized Kaine for
-  his work …"); a passive stance with an agent reports about its subject ("Clinton has been endorsed by …");
-  any verb that casts its object as quoted words characterizes it ("admires Putin as a “strong leader”").
+  ("praised Mwakio", "rejected it"), with the cue's complement right after it ("criticized the mayor for
+  the delay …"); a passive stance with an agent reports about its subject ("the plan has been endorsed by …");
+  any verb that casts its object as quoted words characterizes it ("hails the governor as a “true reformer”").
 - extent (checked against PolNeAR's gold spans): the complementizer "that" and an addressed object ("urged X
   to …") are in; quote marks and final punctuation are the scorer's business; a parenthetical attribution's
   content runs from the first reported word to the last, fronted adverbial included ("In May, she said, the
   plan changed"); a content stops at a line break, before a coordinated second speech act ("said A and called
   B …") and before a comma-set aside that holds an attribution of its own ("…, although he refused to …");
   the addressee of "tell"/"assure"/… is out ("told a veterans group that …"); quoted words that follow a
-  reported clause of the same cue after only a conjunction are in it ("that fraud is “a big problem” but
-  “nobody has the guts …”"); a reported clause is clipped to its paragraph before quotes are resolved.
+  reported clause of the same cue after only a conjunction are in it ("that the lease is “a disaster” but
+  “nobody will admit it”"); a reported clause is clipped to its paragraph before quotes are resolved.
 - headline and transcript attributions: "NAME: words" at the start of a line, and "“…” ― NAME".
 - speaker: the subject of the verb governing the quote (resolved actors, pronouns included), else the speaker
   of the quote just before when the quote runs on, else the speaker of the next sentence's attribution. A
@@ -303,7 +303,7 @@ def _argument_start(doc: "Doc", quote_toks: list[int]) -> tuple["Token", int] | 
             break
         arg, verb = verb, verb.head
     low = verb.lemma_.lower()
-    # "admires Putin as a “strong leader”", "dismissed Estonia as being in the “suburbs …”": any verb that
+    # "hails the governor as a “true reformer”", "dismissed the plan as a “fantasy …”": any verb that
     # casts its object as the quoted words characterizes it
     casts = arg.dep_ == "prep" and arg.lower_ == "as" and any(
         c.dep_ == "dobj" and verb.i < c.i < arg.i for c in verb.children)
@@ -498,13 +498,13 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                     obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is None:
                     continue
-                # the object is the content, a bare name or a pronoun too ("praised Machado", "rejected
+                # the object is the content, a bare name or a pronoun too ("praised Mwakio", "rejected
                 # it": PolNeAR annotates the target of a stance as what the stance is about)
                 toks = list(obj.subtree)
                 if obj.pos_ in ("PROPN", "PRON"):
                     named.add(obj.idx)
                 if c.dep_ == "dobj":
-                    # "criticized Kaine for his work …", "cited remarks … as examples of …": the cue's own
+                    # "criticized the mayor for the delay …", "cited remarks … as examples of …": the cue's own
                     # complements right after the object belong to what was said; not a date ("on Tuesday"),
                     # and not one holding quoted words (the characterized object with its quoted words is the
                     # content, up to the closing mark: see ``_argument_start``)
@@ -520,7 +520,7 @@ def _indirect_quotes(doc: "Doc", analysis: "Analysis", quoted: list[tuple[int, i
                     spans.append(ext)
         if (lemma in OBJECT_VERBS or lemma in NAMING_VERBS) and \
                 any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "agent" for c in tok.children):
-            # "Clinton has been endorsed by dozens of newspapers": the passive subject is what the agent's
+            # "the plan has been endorsed by three unions": the passive subject is what the agent's
             # speech act is about
             for c in tok.children:
                 if c.dep_ == "nsubjpass" and c.pos_ != "PRON":
@@ -663,7 +663,7 @@ _CHAIN_GAP = {"", "and", "but", "or", "yet", "and then", "but also", "and also"}
 
 
 def _chain_partials(doc: "Doc", drafts: list[_Draft]) -> None:
-    """'claimed that fraud is “a big problem” but “nobody has the guts …”': quoted words that continue a
+    """'claimed that the lease is “a disaster” but “nobody will admit it”': quoted words that continue a
     reported clause of the same cue after only a conjunction are part of that clause, whose content runs on to
     the last of them (the quoted words stay partial quotes nested in it)."""
     text = doc_text(doc)
