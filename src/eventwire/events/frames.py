@@ -62,6 +62,18 @@ def _embedded_nouns(x: "Token", lex: Lexicon) -> list[int]:
     return [c.i for c in x.children if c.dep_ in ("dobj", "nsubjpass") and lex.trigger(c.lemma_, "NOUN")]
 
 
+def _frame_roles(ev: EventDraft, tok: "Token", x: "Token", told: list["Token"], lex: Lexicon,
+                 consumed: set[int]) -> None:
+    """The framed act ``x`` joins the frame's event (its trigger and event nouns are used up); the frame's
+    subject is the source, the ones allowed or ordered the target, the act the issue."""
+    ev.extra_triggers.append(x.i)
+    consumed.add(x.i)
+    consumed.update(_embedded_nouns(x, lex))
+    ev.source_tokens = [t.i for t in subject_tokens(tok)]
+    ev.target_tokens = [t.i for a in told for t in expand_conj(a)]
+    ev.issue_tokens = [t.i for t in x.subtree]
+
+
 def permission(tok: "Token", lex: Lexicon, consumed: set[int], phrase: PhraseFn) -> EventDraft | None:
     if tok.lemma_.lower() not in PERMIT or phrase(tok, lex) is not None:
         return None   # "allowed aid convoys in" is a phrase of its own (RETREAT access)
@@ -78,12 +90,7 @@ def permission(tok: "Token", lex: Lexicon, consumed: set[int], phrase: PhraseFn)
     ev = EventDraft(trigger=tok.i, spec=TriggerSpec(tok.lemma_.lower(), "VERB", "CONCEDE", None, "0811",
                                                     frozenset({"obj"})),
                     type="CONCEDE", cameo="0811")
-    ev.extra_triggers.append(x.i)
-    consumed.add(x.i)
-    consumed.update(_embedded_nouns(x, lex))
-    ev.source_tokens = [t.i for t in subject_tokens(tok)]
-    ev.target_tokens = [t.i for a in allowed for t in expand_conj(a)]
-    ev.issue_tokens = [t.i for t in x.subtree]
+    _frame_roles(ev, tok, x, allowed, lex, consumed)
     if refused:
         # "chose not to let traders open their stalls": a restriction imposed, not a concession withheld
         ev.type, ev.cameo, ev.mode = "COERCE", "172", "restrict"
@@ -110,12 +117,7 @@ def order(tok: "Token", lex: Lexicon, consumed: set[int], phrase: PhraseFn) -> E
     else:
         spec = TriggerSpec(tok.lemma_.lower(), "VERB", "REQUEST", None, "100", frozenset({"obj"}))
     ev = EventDraft(trigger=tok.i, spec=spec, type=spec.type, cameo=spec.cameo, mode=spec.mode)
-    ev.extra_triggers.append(x.i)
-    consumed.add(x.i)
-    consumed.update(_embedded_nouns(x, lex))
-    ev.source_tokens = [t.i for t in subject_tokens(tok)]
-    ev.target_tokens = [t.i for o in ordered for t in expand_conj(o)]
-    ev.issue_tokens = [t.i for t in x.subtree]
+    _frame_roles(ev, tok, x, ordered, lex, consumed)
     return ev
 
 
