@@ -33,6 +33,25 @@ def expand_conj(tok: "Token") -> list["Token"]:
     return out
 
 
+WHEN_MARKS = ("when", "as", "after")
+
+
+def is_when_clause(clause: "Token") -> bool:
+    """An adverbial clause of time ("when the police opened fire", "as a bomb went off", "after …")."""
+    return any(m.dep_ in ("mark", "advmod") and m.lower_ in WHEN_MARKS for m in clause.children)
+
+
+def coordinated_verbs(verb: "Token") -> list["Token"]:
+    """The verbs coordinated with ``verb``: its conjuncts and, for a conjunct, the verb it joins ("was killed
+    and four were hurt")."""
+    return [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+
+
+def when_clauses(verbs: list["Token"]) -> list["Token"]:
+    """The "when" clauses (``is_when_clause``) hanging on any of ``verbs``."""
+    return [c for v in verbs for c in v.children if c.dep_ == "advcl" and is_when_clause(c)]
+
+
 def _is_passive(verb: "Token") -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 

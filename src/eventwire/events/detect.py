@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..document.syntax import coordinated_verbs, is_when_clause, when_clauses
 from ..resources.events import Lexicon, TriggerSpec
 from .draft import EventDraft
 from .frames import (accidental, adjectival_noun, carried_roles, civic_mobilization, fold_riot_acts,
@@ -1065,7 +1066,7 @@ def _deaths_when(doc: "Doc", drafts: list[EventDraft]) -> None:
         head = tok.head
         if d.type != "ASSAULT" or d.fatalities or tok.dep_ != "advcl" or head.lemma_.lower() not in DEATH_VERBS:
             continue
-        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in tok.children):
+        if not is_when_clause(tok):
             continue
         victims = [c for c in head.children if c.dep_ == "nsubj"]
         d.fatalities = _count(victims) or 1
@@ -1121,10 +1122,8 @@ def _harm_host(doc: "Doc", d: EventDraft, by_trigger: dict[int, EventDraft],
             return in_host[0], False
         # "two men were killed (and four hurt) when the troops opened fire": the harm the attack of its
         # clause did
-        clauses = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
-        when_host = [by_trigger[c.i] for v in clauses for c in v.children if c.dep_ == "advcl" and c.i in by_trigger
-                     and by_trigger[c.i].type == "ASSAULT" and any(
-                         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children)]
+        when_host = [by_trigger[c.i] for c in when_clauses([tok, *coordinated_verbs(tok)])
+                     if c.i in by_trigger and by_trigger[c.i].type == "ASSAULT"]
         if when_host and when_host[0] is not d:
             return when_host[0], False
     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in by_trigger and by_trigger[c.i].nominal]

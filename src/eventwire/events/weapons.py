@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..document.syntax import coordinated_verbs, is_when_clause, when_clauses
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -163,23 +165,18 @@ def _words(trigger: "Token") -> list["Token"]:
             out += [t for t in c.subtree if t.dep_ not in _OTHER_CLAUSES]
         elif c.dep_ == "advcl" and c.lemma_.lower() == "use":
             out += [t for t in c.subtree]
-        elif c.dep_ == "advcl" and trigger.lemma_.lower() in HARMS and _when(c):
+        elif c.dep_ == "advcl" and trigger.lemma_.lower() in HARMS and is_when_clause(c):
             out += _when_weapon(c)   # "were killed when a roadside bomb exploded"
         elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
             # "wounded two soldiers in a bomb attack", "killed in a gunbattle"
             out += [m for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in INCIDENTS
                     for m in [p, *p.children] if m.dep_ in ("pobj", "compound", "amod", "nmod")]
     if trigger.lemma_.lower() in HARMS:   # "was killed and two were wounded when a bomb went off": both harms
-        others = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
-        out += [t for v in others for c in v.children if c.dep_ == "advcl" and _when(c) for t in _when_weapon(c)]
+        out += [t for c in when_clauses(coordinated_verbs(trigger)) for t in _when_weapon(c)]
     return out
 
 
 HARMS = {"kill", "wound", "injure", "die", "hurt", "maim"}
-
-
-def _when(clause: "Token") -> bool:
-    return any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in clause.children)
 
 
 def _when_weapon(clause: "Token") -> list["Token"]:

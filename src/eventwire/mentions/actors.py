@@ -377,11 +377,12 @@ def _titled(doc: "Doc", drafts: list[Draft], kb: ActorKB) -> None:
     Ravi Menon": police), CAMEO's actor + agent composition. In the title, an agent word that modifies the
     head rules, as in a generic agent ("police commissioner" is police)."""
     taken = {i: d for d in drafts for i in range(d.start, d.end)}
+    taken_tokens = set(taken)
     ends = {d.end: d for d in drafts if d.actor is not None and d.actor.kind == "country"
             and d.actor.id.startswith(CAMEO_ID_PREFIX)}
     for d in drafts:
         if d.actor is None and d.country is None and not d.sector:
-            _titled_unknown(doc, d, kb, set(taken), ends)   # "Velmar's Prime Minister Osric"
+            _titled_unknown(doc, d, kb, taken_tokens, ends)   # "Velmar's Prime Minister Osric"
         if d.actor is None and d.kind == "organization" and _person_after_title(doc, d):
             d.kind = "person"   # "police commissioner Rakesh Varma" tagged as an organisation
         if d.sector or (d.actor.sector if d.actor is not None else d.kind != "person"):
